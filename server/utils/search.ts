@@ -1,0 +1,32 @@
+import { Meilisearch, type Index } from 'meilisearch'
+import type { SearchDocument } from '../domain/search/document'
+import { recordIndexSettings } from '../domain/search/settings'
+import { meiliHttpClient } from './meiliHttp'
+import { readLocalEndpoint, type MeiliEndpoint } from './meiliProcess'
+
+export interface SearchService {
+  client: Meilisearch
+  records: Index<SearchDocument>
+  indexName: string
+}
+
+export function recordsIndexName(): string {
+  return process.env.MEILI_INDEX || 'records'
+}
+
+/** MEILI_URL when set, else the Meilisearch this portal started under DATA_DIR (null when none runs). */
+export function configuredEndpoint(): MeiliEndpoint | null {
+  if (process.env.MEILI_URL) return { url: process.env.MEILI_URL, apiKey: process.env.MEILI_MASTER_KEY ?? '' }
+  return readLocalEndpoint()
+}
+
+export function searchService(endpoint: MeiliEndpoint): SearchService {
+  const client = new Meilisearch({ host: endpoint.url, apiKey: endpoint.apiKey, httpClient: meiliHttpClient, timeout: 30_000 })
+  const indexName = recordsIndexName()
+  return { client, records: client.index<SearchDocument>(indexName), indexName }
+}
+
+export async function applyIndexSettings(search: SearchService, indexName = search.indexName): Promise<void> {
+  await search.client.createIndex(indexName, { primaryKey: 'id' }).waitTask({ timeout: 60_000 })
+  await search.client.index(indexName).updateSettings(recordIndexSettings).waitTask({ timeout: 300_000 })
+}

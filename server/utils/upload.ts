@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http'
+import type { Readable } from 'node:stream'
+import busboy from 'busboy'
+import { createError } from 'h3'
+
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+/**
+ * Streams the multipart field `file` to `consume` without holding the upload in memory; an upload
+ * over the limit is cut off with a 413 that says the limit.
+ */
+export function withUploadedFile<T>(request: IncomingMessage, consume: (file: Readable) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: MAX_UPLOAD_BYTES } })
+    }
+    catch {
+      return reject(createError({ statusCode: 400, message: '请以 multipart/form-data 上传文件（字段名 file）' }))
+    }
+    let handled = false
+    parser.on('file', (name, stream) => {
+      if (name !== 'file') return stream.resume()
+      handled = true
+      stream.on('limit', () => stream.destroy(createError({ statusCode: 413, message: `文件超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB上限，请拆分后分批上传` })))
+      consume(stream).then(resolve, reject)
+    })
+    parser.on('error', reject)
+    parser.on('close', () => {
+      if (!handled) reject(createError({ statusCode: 400, message: '未找到上传文件：请使用字段名 file', data: { fields: { file: ['请选择要上传的文件'] } } }))
+    })
+    request.pipe(parser)
+  })
+}

@@ -1,0 +1,21 @@
+/** Full-width ASCII (U+FF01–U+FF5E) and the ideographic space to their half-width forms. */
+export function toHalfWidth(input: string): string {
+  return input.replace(/[\uFF01-\uFF5E]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0)).replace(/\u3000/g, ' ')
+}
+
+/**
+ * Free text as departments send it: full-width digits and letters become half-width, CJK punctuation
+ * such as （） stays (it is the standard form in company names), whitespace is trimmed and collapsed.
+ */
+export function normalizeText(input: string): string {
+  return input
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/[\u3000\u00A0\t\r\n]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+}
+
+/** Identifiers (document numbers, licence numbers): every full-width character folded, all spaces removed. */
+export function normalizeIdentifier(input: string): string {
+  return toHalfWidth(input).replace(/\s+/g, '')
+}
