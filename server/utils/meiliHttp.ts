@@ -8,6 +8,9 @@ export class MeiliHttpError extends Error {
   }
 }
 
+// Our own timeout: the client's `timeout` option adds an abort listener per poll of waitTask.
+const REQUEST_TIMEOUT_MS = 60_000
+
 const agents = {
   'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -25,6 +28,8 @@ export function meiliHttpClient(input: Parameters<typeof fetch>[0], init?: Reque
   const body = typeof init?.body === 'string' ? init.body : undefined
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body))
   const transport = url.protocol === 'https:' ? https : http
+  const signal = init?.signal
+  let onAbort = () => {}
   return new Promise((resolve, reject) => {
     const request = transport.request(url, { method: init?.method ?? 'GET', headers, agent: agents[url.protocol as 'http:'] }, (response) => {
       const chunks: Buffer[] = []
@@ -46,7 +51,9 @@ export function meiliHttpClient(input: Parameters<typeof fetch>[0], init?: Reque
       })
     })
     request.on('error', reject)
-    init?.signal?.addEventListener('abort', () => request.destroy(new Error('aborted')))
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`Meilisearch did not answer within ${REQUEST_TIMEOUT_MS / 1000} s`)))
+    onAbort = () => request.destroy(new Error('aborted'))
+    signal?.addEventListener('abort', onAbort, { once: true })
     request.end(body)
-  })
+  }).finally(() => signal?.removeEventListener('abort', onAbort))
 }

@@ -21,7 +21,7 @@ export function configuredEndpoint(): MeiliEndpoint | null {
 }
 
 export function searchService(endpoint: MeiliEndpoint): SearchService {
-  const client = new Meilisearch({ host: endpoint.url, apiKey: endpoint.apiKey, httpClient: meiliHttpClient, timeout: 30_000 })
+  const client = new Meilisearch({ host: endpoint.url, apiKey: endpoint.apiKey, httpClient: meiliHttpClient })
   const indexName = recordsIndexName()
   return { client, records: client.index<SearchDocument>(indexName), indexName }
 }

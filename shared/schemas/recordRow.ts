@@ -27,8 +27,11 @@ const asText = (value: unknown) => {
 
 const requiredMessage = (iss: { input?: unknown }) => iss.input === undefined ? '必填项，不能为空' : '应为文字'
 
+/** Optional means blank is allowed: an empty cell is absent, not an invalid value. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional())
+
 const text = z.preprocess(asText, z.string({ error: requiredMessage }).max(MAX_TEXT, `内容过长，最多${MAX_TEXT}字`))
-const optionalText = text.optional()
+const optionalText = optional(text)
 const identifier = z.preprocess(v => {
   const t = asText(v)
   return typeof t === 'string' ? normalizeIdentifier(t) : t
@@ -99,17 +102,17 @@ const creditCode = identifier.transform((value, ctx) => {
 const base = {
   subjectName: text,
   subjectCategory: choice(subjectCategoryLabels, '行政相对人类别'),
-  creditCode: creditCode.optional(),
-  businessRegNo: identifier.optional(),
-  orgCode: identifier.optional(),
-  taxRegNo: identifier.optional(),
-  institutionCertNo: identifier.optional(),
-  socialOrgCertNo: identifier.optional(),
+  creditCode: optional(creditCode),
+  businessRegNo: optional(identifier),
+  orgCode: optional(identifier),
+  taxRegNo: optional(identifier),
+  institutionCertNo: optional(identifier),
+  socialOrgCertNo: optional(identifier),
   legalRepresentative: optionalText,
   legalRepIdType: optionalText,
-  legalRepIdNumber: identifier.optional(),
-  idType: choice(identity(idTypes), '证件类型').optional(),
-  idNumber: identifier.optional(),
+  legalRepIdNumber: optional(identifier),
+  idType: optional(choice(identity(idTypes), '证件类型')),
+  idNumber: optional(identifier),
   documentNumber: identifier,
   documentName: optionalText,
   content: text,
@@ -126,12 +129,12 @@ const familyShapes = {
   license: z.object({
     ...base,
     documentName: text,
-    documentNumber: identifier.optional(),
+    documentNumber: optional(identifier),
     licenseCategory: choice(identity(licenseCategories), '许可类别'),
     certificateName: optionalText,
-    licenseNumber: identifier.optional(),
+    licenseNumber: optional(identifier),
     validFrom: dateValue,
-    validTo: dateValue.optional(),
+    validTo: optional(dateValue),
     licenseStatus: choice({ 有效: 'valid', 无效: 'invalid' } as const, '当前状态'),
   }),
   penalty: z.object({
@@ -140,22 +143,22 @@ const familyShapes = {
     violationFacts: text,
     legalBasis: text,
     penaltyCategories,
-    fineAmount: amount.optional(),
-    confiscatedAmount: amount.optional(),
+    fineAmount: optional(amount),
+    confiscatedAmount: optional(amount),
     suspendedLicense: optionalText,
-    penaltyValidUntil: dateValue.optional(),
-    disclosureDeadline: dateValue.optional(),
-    severity: choice(severityLabels, '失信严重程度').optional(),
+    penaltyValidUntil: optional(dateValue),
+    disclosureDeadline: optional(dateValue),
+    severity: optional(choice(severityLabels, '失信严重程度')),
   }),
   action: z.object({ ...base, category: choice(kindByLabel, '行为类别') }),
   list: z.object({
     ...base,
-    subjectCategory: choice(subjectCategoryLabels, '主体类别').default('legal_entity'),
+    subjectCategory: optional(choice(subjectCategoryLabels, '主体类别')).transform(v => v ?? 'legal_entity'),
     category: choice(kindByLabel, '名单类别'),
     legalBasis: text,
-    validTo: dateValue.optional(),
+    validTo: optional(dateValue),
     sourceDepartment: optionalText,
-    sourceDepartmentCreditCode: creditCode.optional(),
+    sourceDepartmentCreditCode: optional(creditCode),
   }),
 }
 

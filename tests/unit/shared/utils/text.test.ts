@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { parseDate, addMonths } from '../../../../shared/utils/dates'
+import { isValidResidentId, maskIdNumbers } from '../../../../shared/utils/idNumber'
+import { toSimplified } from '../../../../shared/utils/simplified'
+import { normalizeIdentifier, normalizeText } from '../../../../shared/utils/text'
+
+describe('normalisation', () => {
+  it('folds full-width digits and letters, keeps CJK brackets, trims', () => {
+    expect(normalizeText('　朝阳ＡＢＣ建材（分公司）１２３  ')).toBe('朝阳ABC建材（分公司）123')
+    expect(normalizeIdentifier(' 朝市监罚〔２０２５〕１２３号 ')).toBe('朝市监罚〔2025〕123号')
+  })
+
+  it('turns traditional characters into simplified', () => {
+    expect(toSimplified('鑫達建材')).toBe('鑫达建材')
+    expect(toSimplified('朝陽市環保科技')).toBe('朝阳市环保科技')
+  })
+})
+
+describe('parseDate', () => {
+  it('reads the formats departments send', () => {
+    expect(parseDate('2025-03-08')).toBe('2025-03-08')
+    expect(parseDate('2025/3/8')).toBe('2025-03-08')
+    expect(parseDate('２０２５/０３/０８')).toBe('2025-03-08')
+    expect(parseDate('2025年3月8日')).toBe('2025-03-08')
+    expect(parseDate('2025-03-08 00:00:00')).toBe('2025-03-08')
+    expect(parseDate(45724)).toBe('2025-03-08')
+    expect(parseDate('45724')).toBe('2025-03-08')
+    expect(parseDate(new Date(Date.UTC(2025, 2, 8)))).toBe('2025-03-08')
+  })
+
+  it('refuses impossible dates', () => {
+    expect(parseDate('2025-02-30')).toBeNull()
+    expect(parseDate('2025-13-01')).toBeNull()
+    expect(parseDate('昨天')).toBeNull()
+  })
+
+  it('adds months, clamping to the month’s end', () => {
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28')
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28')
+    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15')
+  })
+})
+
+describe('ID numbers', () => {
+  // Built here rather than written out, so no ID-shaped literal sits in the repository.
+  const body = `${'110101'}${'1990'}${'0307'}${'123'}`
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const check = '10X98765432'[[...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0) % 11]!
+  const id = body + check
+
+  it('validates the check character', () => {
+    expect(isValidResidentId(id)).toBe(true)
+    expect(isValidResidentId(body + (check === '0' ? '1' : '0'))).toBe(false)
+  })
+
+  it('masks anything shaped like one in free text', () => {
+    const masked = maskIdNumbers(`当事人张三（身份证号${id}）无证经营`)
+    expect(masked).not.toContain(id)
+    expect(masked).toContain('110***************')
+    expect(maskIdNumbers('罚款5000元，文号2025123')).toBe('罚款5000元，文号2025123')
+  })
+})
