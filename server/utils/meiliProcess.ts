@@ -71,16 +71,21 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   throw new Error('Meilisearch did not become healthy within 60 s')
 }
 
-export interface LocalMeili extends MeiliEndpoint { stop: () => Promise<void> }
+export interface LocalMeili extends MeiliEndpoint {
+  port: number
+  stop: () => Promise<void>
+  /** Called when the process exits without being asked to (a crash or a kill). */
+  onUnexpectedExit: (listener: () => void) => void
+}
 
 /** Starts Meilisearch under DATA_DIR/meili, stopped with the process that started it. */
-export async function startLocalMeili(): Promise<LocalMeili> {
+export async function startLocalMeili(options: { port?: number } = {}): Promise<LocalMeili> {
   const root = join(dataDir(), 'meili')
   mkdirSync(root, { recursive: true })
   const keyFile = join(root, 'master-key')
   if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('hex'), { mode: 0o600 })
   const apiKey = readFileSync(keyFile, 'utf8').trim()
-  const port = await freePort()
+  const port = options.port ?? await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(findMeiliBinary(), [
     '--db-path', join(root, 'data.ms'),
@@ -104,10 +109,14 @@ export async function startLocalMeili(): Promise<LocalMeili> {
     throw new Error(`${(error as Error).message}\n${stderr}`)
   }
   writeFileSync(stateFile(), JSON.stringify({ url, apiKey }), { mode: 0o600 })
+  let stopping = false
   return {
     url,
     apiKey,
+    port,
+    onUnexpectedExit: listener => child.once('exit', () => stopping || listener()),
     stop: async () => {
+      stopping = true
       process.off('exit', onExit)
       writeFileSync(stateFile(), 'null')
       if (child.exitCode !== null) return

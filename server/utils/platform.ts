@@ -19,8 +19,19 @@ export function notifyOutbox(): void {
   wake?.()
 }
 
+/** Our own Meilisearch is restarted on the same port when it dies; the index worker then catches up. */
+async function superviseLocalMeili(port?: number): Promise<LocalMeili> {
+  const meili = await startLocalMeili({ port })
+  meili.onUnexpectedExit(() => {
+    console.error('[search] local Meilisearch exited; restarting')
+    const retry = () => superviseLocalMeili(meili.port).then((next) => { localMeili = next }, () => setTimeout(retry, 2000))
+    setTimeout(retry, 500)
+  })
+  return meili
+}
+
 async function startSearch(): Promise<SearchService | null> {
-  const endpoint = process.env.MEILI_URL ? configuredEndpoint() : (localMeili = await startLocalMeili())
+  const endpoint = process.env.MEILI_URL ? configuredEndpoint() : (localMeili = await superviseLocalMeili())
   if (!endpoint) return null
   const search = searchService(endpoint)
   try {

@@ -3,13 +3,17 @@ import type { Readable } from 'node:stream'
 import busboy from 'busboy'
 import { createError } from 'h3'
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+/** INGEST_MAX_UPLOAD_MB lowers or raises the limit (200 MB holds some 400,000 penalty rows). */
+export const MAX_UPLOAD_BYTES = Number(process.env.INGEST_MAX_UPLOAD_MB || 200) * 1024 * 1024
 
 /**
  * Streams the multipart field `file` to `consume` without holding the upload in memory; an upload
  * over the limit is cut off with a 413 that says the limit.
  */
 export function withUploadedFile<T>(request: IncomingMessage, consume: (file: Readable) => Promise<T>): Promise<T> {
+  const tooLarge = () => createError({ statusCode: 413, message: `文件超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB上限，请拆分后分批上传` })
+  // Refused before a byte is read when the size is declared; otherwise cut off when it passes the limit.
+  if (Number(request.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) return Promise.reject(tooLarge())
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy
     try {
@@ -22,7 +26,11 @@ export function withUploadedFile<T>(request: IncomingMessage, consume: (file: Re
     parser.on('file', (name, stream) => {
       if (name !== 'file') return stream.resume()
       handled = true
-      stream.on('limit', () => stream.destroy(createError({ statusCode: 413, message: `文件超过${MAX_UPLOAD_BYTES / 1024 / 1024}MB上限，请拆分后分批上传` })))
+      stream.on('limit', () => {
+        const error = tooLarge()
+        reject(error)
+        stream.destroy(error)
+      })
       consume(stream).then(resolve, reject)
     })
     parser.on('error', reject)

@@ -7,29 +7,31 @@ import { migrateDatabase, openDatabase, type Database } from '../../server/utils
 
 export interface TestDatabase { db: Database, url?: string, dataDir: string, close: () => Promise<void> }
 
+/**
+ * Where DATABASE_URL names a PostgreSQL server, a database of the test's own on it (dropped after);
+ * otherwise nothing: the code under test opens PGlite under DATA_DIR.
+ */
+export async function provisionDatabase(): Promise<{ url?: string, drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) return { drop: async () => {} }
+  const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl })
+    await client.connect()
+    await client.query(statement)
+    await client.end()
+  }
+  await admin(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
+}
+
 /** A fresh database per test file: its own database on DATABASE_URL's server, else its own PGlite. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-test-'))
   process.env.DATA_DIR = dataDir
-  const serverUrl = process.env.DATABASE_URL
-  let url: string | undefined
-  let dropDatabase = async () => {}
-  if (serverUrl) {
-    const name = `test_${process.pid}_${Date.now()}`
-    const admin = new pg.Client({ connectionString: serverUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const parsed = new URL(serverUrl)
-    parsed.pathname = `/${name}`
-    url = parsed.toString()
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: serverUrl })
-      await client.connect()
-      await client.query(`drop database if exists ${name} with (force)`)
-      await client.end()
-    }
-  }
+  const { url, drop } = await provisionDatabase()
   const connection = await openDatabase(url ?? '')
   await migrateDatabase(connection.db)
   await syncCity(connection.db, loadCity())
@@ -39,7 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dataDir,
     close: async () => {
       await connection.close()
-      await dropDatabase()
+      await drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

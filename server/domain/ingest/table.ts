@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream'
+import { pipeline, Readable } from 'node:stream'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
@@ -49,7 +49,9 @@ async function peek(input: Readable, bytes: number): Promise<{ head: Buffer, str
 
 async function openCsv(head: Buffer, source: Readable): Promise<Table> {
   const encoding = detectEncoding(head)
-  const parser = source.pipe(iconv.decodeStream(encoding)).pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, trim: false }))
+  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, trim: false })
+  // pipeline, not pipe: a failing upload (cut off at the size limit) must fail the parse, not stall it.
+  pipeline(source, iconv.decodeStream(encoding), parser, () => {})
   const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>
   const first = await records.next().catch((error: Error) => {
     throw new TableError(`CSV文件无法解析：${error.message}`)

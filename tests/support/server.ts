@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { provisionDatabase } from './database'
+
+export interface TestServer {
+  url: string
+  dataDir: string
+  env: Record<string, string>
+  /** Everything the server printed, to check that no personal data reaches a log. */
+  output: () => string
+  /** Runs one of the project's CLI commands against this server's data; returns its stdout. */
+  cli: (script: string, args: string[]) => { stdout: string, stderr: string, status: number | null }
+  stop: () => Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts `.output/server/index.mjs` with a data directory (and database) of its own. */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-api-'))
+  const database = await provisionDatabase()
+  const port = await freePort()
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...(database.url ? { DATABASE_URL: database.url } : {}),
+    ...extraEnv,
+  }
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['.output/server/index.mjs'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 90_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`)
+    const health = await fetch(`${url}/api/health`).then(r => r.json() as Promise<{ db?: string }>, () => null)
+    if (health?.db === 'ok') break
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`)
+    await sleep(200)
+  }
+  return {
+    url,
+    dataDir,
+    env,
+    output: () => output,
+    cli: (script, args) => {
+      const result = spawnSync('npx', ['tsx', script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' })
+      return { stdout: result.stdout, stderr: result.stderr, status: result.status }
+    },
+    stop: async () => {
+      const exited = new Promise(resolve => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await Promise.race([exited, sleep(15_000)])
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await database.drop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Waits until the server says its index has caught up with the database. */
+export async function waitForIndex(server: TestServer, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const health = await fetch(`${server.url}/api/health`).then(r => r.json() as Promise<{ indexLag: number, search: string }>)
+    if (health.indexLag === 0 && health.search === 'ok') return
+    if (Date.now() > deadline) throw new Error(`index still ${health.indexLag} behind`)
+    await sleep(100)
+  }
+}
+
+/** The portal's own Meilisearch endpoint (from its data directory), for checking the index directly. */
+export function meiliOf(server: TestServer): { url: string, apiKey: string } {
+  return JSON.parse(readFileSync(join(server.dataDir, 'meili/endpoint.json'), 'utf8'))
+}
