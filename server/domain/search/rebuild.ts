@@ -88,6 +88,14 @@ export async function reconcile(db: Database, search: SearchService): Promise<Dr
       }
     }
   }
+  // Documents past the last record (a record deleted from the database, a stray write) are extra too.
+  const windowsEnd = (Math.floor(maxId / PAGE) + 1) * PAGE
+  for (let offset = 0; ; offset += PAGE) {
+    const beyond = await search.records.getDocuments({ filter: `id > ${windowsEnd}`, fields: ['id'], limit: PAGE, offset })
+    drift.extra += beyond.results.length
+    toQueue.push(...beyond.results.map(d => d.id))
+    if (beyond.results.length < PAGE) break
+  }
   await enqueue(db, toQueue)
   return drift
 }
