@@ -23,7 +23,7 @@ async function ingest(body: FormData | object, key = marketKey) {
 
 function upload(content: string | Buffer, name = 'records.csv'): FormData {
   const form = new FormData()
-  form.append('file', new Blob([content]), name)
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), name)
   return form
 }
 
