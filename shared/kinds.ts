@@ -54,3 +54,5 @@ export const subjectKindLabels: Record<SubjectKind, string> = {
 export const severities = ['minor', 'general', 'serious'] as const
 export type Severity = typeof severities[number]
 export const severityLabels: Record<Severity, string> = { minor: '轻微', general: '一般', serious: '严重' }
+
+export const licenseStatusLabels: Record<'valid' | 'invalid', string> = { valid: '有效', invalid: '无效' }

@@ -9,6 +9,8 @@ export function toHalfWidth(input: string): string {
  */
 export function normalizeText(input: string): string {
   return input
+    // Control characters carry no meaning in a record and could pose as markup markers downstream.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
     .replace(/[\u3000\u00A0\t\r\n]+/g, ' ')
     .replace(/ {2,}/g, ' ')

@@ -44,6 +44,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const child: ChildProcess = spawn(process.execPath, ['.output/server/index.mjs'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  let stopping = false
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`server exited unexpectedly (${code ?? signal}):\n${output}`)
+  })
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 90_000
   for (;;) {
@@ -63,6 +67,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       return { stdout: result.stdout, stderr: result.stderr, status: result.status }
     },
     stop: async () => {
+      stopping = true
       const exited = new Promise(resolve => child.once('exit', resolve))
       child.kill('SIGTERM')
       await Promise.race([exited, sleep(15_000)])
@@ -77,9 +82,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 export async function waitForIndex(server: TestServer, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const health = await fetch(`${server.url}/api/health`).then(r => r.json() as Promise<{ indexLag: number, search: string }>)
-    if (health.indexLag === 0 && health.search === 'ok') return
-    if (Date.now() > deadline) throw new Error(`index still ${health.indexLag} behind`)
+    // A pooled keep-alive connection the server has just closed fails once ("other side closed"): ask again.
+    const health = await fetch(`${server.url}/api/health`).then(r => r.json() as Promise<{ indexLag: number, search: string }>, () => null)
+    if (health?.indexLag === 0 && health.search === 'ok') return
+    if (Date.now() > deadline) throw new Error(`index still ${health?.indexLag} behind`)
     await sleep(100)
   }
 }

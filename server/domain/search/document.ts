@@ -1,4 +1,5 @@
-import { kindLabels, type RecordKind, type SubjectKind } from '../../../shared/kinds'
+import type { RecordKind, SubjectKind } from '../../../shared/kinds'
+import { recordTitle } from '../../../shared/utils/recordTitle'
 import { maskIdNumbers } from '../../../shared/utils/idNumber'
 import { isPublic, type RecordState } from '../../../shared/utils/publication'
 import { toSimplified } from '../../../shared/utils/simplified'
@@ -53,12 +54,6 @@ export const NO_END = 99991231
 const day = (date: IsoDate) => Number(date.replaceAll('-', ''))
 const clean = (text: string) => toSimplified(maskIdNumbers(text))
 
-function titleOf(s: IndexSource): string {
-  if (s.kind === 'license') return s.documentName ?? s.certificateName ?? kindLabels.license
-  if (s.kind === 'penalty') return s.violationType ?? kindLabels.penalty
-  return s.documentName ? `${kindLabels[s.kind]}：${s.documentName}` : kindLabels[s.kind]
-}
-
 /** The record's index document, or null when it must not be in the index. */
 export function toSearchDocument(s: IndexSource, today: IsoDate): SearchDocument | null {
   if (!isPublic(s, today)) return null
@@ -68,7 +63,7 @@ export function toSearchDocument(s: IndexSource, today: IsoDate): SearchDocument
     kind: s.kind,
     subjectName: clean(s.subjectName),
     creditCode: s.creditCode,
-    title: clean(titleOf(s)),
+    title: clean(recordTitle(s)),
     documentNumber: s.documentNumber,
     content: clean(content),
     departmentName: s.departmentName,

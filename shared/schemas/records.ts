@@ -1,0 +1,31 @@
+import type { RecordKind, SubjectKind } from '../kinds'
+import type { RecordState } from '../utils/publication'
+
+/** One labelled field of a record as the public sees it (the standard's Chinese column name). */
+export interface PublicField { key: string, label: string, value: string }
+
+export interface PublicRecordSummary {
+  id: number
+  kind: RecordKind
+  title: string
+  documentNumber: string
+  decisionDate: string
+  department: string
+  publicUntil: string | null
+}
+
+export interface PublicRecord extends PublicRecordSummary {
+  state: RecordState
+  subject: { name: string, creditCode: string | null, kind: SubjectKind }
+  fields: PublicField[]
+  publication: { publishedAt: string, publicUntil: string | null, repairableFrom: string | null }
+}
+
+export interface PublicSubject {
+  name: string
+  creditCode: string
+  kind: SubjectKind
+  legalRepresentative: string | null
+}
+
+export interface SubjectProfile { subject: PublicSubject, records: PublicRecordSummary[] }
