@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Nitro, NitroConfig } from 'nitropack'
 import type { NuxtConfig } from 'nuxt/schema'
 import { moduleSyncFiles } from './build/moduleSyncFiles'
+import { pwa } from './pwa.config'
 
 // Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
 const nitro: NitroConfig = {
@@ -21,7 +22,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt'],
+  pwa,
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
   typescript: { strict: true },
@@ -32,7 +34,14 @@ export default defineNuxtConfig({
     head: {
       htmlAttrs: { lang: 'zh-CN' },
       title: '信用中国（辽宁朝阳）',
-      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      meta: [
+        { name: 'viewport', content: 'width=device-width, initial-scale=1' },
+        { name: 'theme-color', content: '#a61b1b' },
+      ],
+      link: [
+        { rel: 'icon', href: '/icons/icon.svg', type: 'image/svg+xml' },
+        { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
+      ],
     },
   },
   nitro: nitro as NuxtConfig['nitro'],

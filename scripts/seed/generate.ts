@@ -1151,7 +1151,7 @@ function csvCell(value: string | undefined): string {
  */
 export async function writeFamilyCsv(path: string, family: RecordFamily, count: number, options: GenerateOptions = {}): Promise<number> {
   const columns = familyColumns[family]
-  const kinds = options.kinds ?? recordKinds.filter(k => familyOf(k) === family)
+  const kinds = (options.kinds ?? recordKinds).filter(k => familyOf(k) === family)
   const out = createWriteStream(path, { encoding: 'utf8' })
   const failed = new Promise<never>((_, reject) => out.once('error', reject))
   const write = async (line: string) => {

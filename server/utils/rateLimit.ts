@@ -8,6 +8,8 @@ export interface RateLimit { name: string, limit: number, windowSeconds: number 
  * so every instance counts together; memory on a single machine. Over the limit: 429 with Retry-After.
  */
 export async function enforceRateLimit(event: H3Event, rule: RateLimit): Promise<void> {
+  // A page's own server-side call to the API has no socket: the page request was counted already.
+  if (!event.node.req.socket?.remoteAddress) return
   const client = getRequestIP(event, { xForwardedFor: process.env.TRUST_PROXY === '1' }) ?? 'unknown'
   const now = Math.floor(Date.now() / 1000)
   const window = Math.floor(now / rule.windowSeconds)
@@ -25,5 +27,5 @@ export async function enforceRateLimit(event: H3Event, rule: RateLimit): Promise
 export const searchRateLimit: RateLimit = {
   name: 'search',
   limit: Number(process.env.SEARCH_RATE_LIMIT || 120),
-  windowSeconds: 60,
+  windowSeconds: Number(process.env.SEARCH_RATE_WINDOW || 60),
 }

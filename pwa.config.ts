@@ -1,0 +1,41 @@
+import type { ModuleOptions } from '@vite-pwa/nuxt'
+
+/**
+ * The installable app. The service worker precaches the app shell and static assets only: never an
+ * API answer, never a page (pages may carry personal data); a navigation that fails offline gets the
+ * precached offline page. Off in development.
+ */
+export const pwa: ModuleOptions = {
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: '信用中国（辽宁朝阳）',
+    short_name: '信用朝阳',
+    description: '朝阳市公共信用信息查询与信用服务',
+    lang: 'zh-CN',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#a61b1b',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,svg,png,ico,woff2}'],
+    // The build manifest is asked for fresh to detect updates; a cached copy would hide them.
+    globIgnores: ['**/_nuxt/builds/**'],
+    navigateFallback: null,
+    additionalManifestEntries: [{ url: '/offline', revision: String(Date.now()) }],
+    runtimeCaching: [{
+      urlPattern: ({ request, url }) => request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
+      handler: 'NetworkOnly',
+      options: { precacheFallback: { fallbackURL: '/offline' } },
+    }],
+  },
+  client: { installPrompt: true, periodicSyncForUpdates: 3600 },
+  devOptions: { enabled: false },
+}

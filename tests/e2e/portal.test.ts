@@ -1,0 +1,90 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchBrowser, phone, watchConsole } from '../support/browser'
+import { startServer, waitForIndex, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let problems: string[]
+
+/** Every page a test visits: no console error, no hydration mismatch, no accessibility violation. */
+async function checkPage(): Promise<void> {
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  expect(problems).toEqual([])
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  const seeded = server.cli('scripts/seed.ts', ['--records', '400'])
+  expect(seeded.status, seeded.stderr).toBe(0)
+  await waitForIndex(server)
+  browser = await launchBrowser()
+  context = await browser.newContext(phone)
+  page = await context.newPage()
+  problems = watchConsole(page)
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the public portal on a phone', () => {
+  it('searches from the home page, opens a record and the subject’s profile', async () => {
+    await page.goto(server.url, { waitUntil: 'networkidle' })
+    expect(await page.locator('h1').textContent()).toContain('信用中国')
+    await checkPage()
+
+    await page.getByLabel('企业名称、统一社会信用代码或文书号').fill('有限公司')
+    await page.getByRole('button', { name: '查询' }).click()
+    await page.waitForURL(/\/search\?q=/)
+    await page.getByText(/共 [\d,]+ 条/).waitFor()
+    expect(await page.getByText(/共 [\d,]+ 条/).textContent()).toMatch(/共 [\d,]+ 条/)
+    expect(await page.locator('mark').count()).toBeGreaterThan(0)
+    await checkPage()
+
+    await page.locator('li h3 a').first().click()
+    await page.waitForURL(/\/records\/\d+/)
+    await page.getByRole('heading', { name: '公示期限' }).waitFor()
+    await checkPage()
+
+    await page.locator('article header a[href^="/subjects/"]').click()
+    await page.waitForURL(/\/subjects\/[0-9A-Z]{18}/)
+    await page.getByText('信用档案', { exact: true }).waitFor()
+    await checkPage()
+  })
+
+  it('helps on a mistyped credit code', async () => {
+    const response = await page.goto(`${server.url}/subjects/91211300MA0Y2K3L8R`, { waitUntil: 'networkidle' })
+    expect(response?.status()).toBe(404)
+    expect(await page.getByRole('alert').textContent()).toContain('第18位校验码不正确')
+    problems.length = 0 // the 404 answer itself is logged by the browser
+    expect(await axeViolations(page)).toEqual([])
+  })
+
+  it('keeps the elder-friendly mode across visits', async () => {
+    await page.goto(server.url, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: '长辈模式' }).click()
+    await page.reload({ waitUntil: 'networkidle' })
+    expect(await page.evaluate(() => document.documentElement.className)).toContain('elder')
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('20px')
+    await checkPage()
+    await page.getByRole('button', { name: '标准模式' }).click()
+  })
+
+  it('is installable and shows the offline page without a network', async () => {
+    await page.goto(server.url, { waitUntil: 'networkidle' })
+    const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href')
+    const manifest = await (await fetch(new URL(manifestHref!, server.url))).json()
+    expect(manifest).toMatchObject({ name: '信用中国（辽宁朝阳）', lang: 'zh-CN', display: 'standalone' })
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']))
+    await page.evaluate(() => navigator.serviceWorker.ready)
+    await page.reload({ waitUntil: 'networkidle' })
+    await context.setOffline(true)
+    await page.goto(`${server.url}/search?q=离线`).catch(() => {})
+    expect((await page.locator('h1').textContent())?.trim()).toBe('网络未连接')
+    await context.setOffline(false)
+  })
+})
