@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { freePort } from '../../server/utils/net'
 import { provisionDatabase } from './database'
 
 export interface TestServer {
@@ -15,17 +15,6 @@ export interface TestServer {
   /** Runs one of the project's CLI commands against this server's data; returns its stdout. */
   cli: (script: string, args: string[]) => { stdout: string, stderr: string, status: number | null }
   stop: () => Promise<void>
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Starts `.output/server/index.mjs` with a data directory (and database) of its own. */

@@ -55,16 +55,17 @@ function toHit(document: SearchDocument & { _formatted?: Partial<Record<keyof Se
 }
 
 /**
- * Public search. `matchingStrategy: 'all'` keeps counts true (the default drops words that match
- * nothing and inflates them tenfold), and page-based paging makes the total exact. On the first page,
- * a record whose full name, credit code or document number is the query comes first.
+ * The Meilisearch queries behind one public search. `matchingStrategy: 'all'` keeps counts true (the
+ * default drops words that match nothing and inflates them tenfold), and page-based paging makes the
+ * total exact. On the first page a second query finds the record whose full name or document number
+ * is the query, to put it first. A valid credit code lists that subject's records.
  */
-export async function searchRecords(search: SearchService, query: SearchQuery, today = todayInChina()): Promise<SearchResult> {
+export function buildSearchQueries(indexName: string, query: SearchQuery, today: IsoDate): MultiSearchQuery[] {
   const q = normalizeQuery(query.q)
   const filter = searchFilters(query, today)
   const code = checkCreditCode(q)
   const main: MultiSearchQuery = {
-    indexUid: search.indexName,
+    indexUid: indexName,
     q: code.ok ? '' : meiliQuery(q),
     filter: code.ok ? [...filter, `creditCode = ${quote(code.code)}`] : filter,
     facets: ['kind', 'departmentName', 'year'],
@@ -78,11 +79,22 @@ export async function searchRecords(search: SearchService, query: SearchQuery, t
     highlightPostTag: MATCH_END,
     sort: query.sort === 'date' || !q || code.ok ? ['decisionDay:desc'] : undefined,
   }
-  const queries: MultiSearchQuery[] = [main]
-  const exactFirst = q && !code.ok && query.page === 1
-  if (exactFirst) {
-    queries.push({ ...main, q: '', facets: undefined, page: 1, hitsPerPage: query.pageSize, sort: ['decisionDay:desc'], filter: [...filter, `(subjectName = ${quote(q)} OR documentNumber = ${quote(q)})`], attributesToHighlight: [] })
-  }
+  if (!q || code.ok || query.page !== 1) return [main]
+  return [main, {
+    ...main,
+    q: '',
+    facets: undefined,
+    page: 1,
+    sort: ['decisionDay:desc'],
+    filter: [...filter, `(subjectName = ${quote(q)} OR documentNumber = ${quote(q)})`],
+    attributesToHighlight: [],
+  }]
+}
+
+/** Public search over the index. */
+export async function searchRecords(search: SearchService, query: SearchQuery, today = todayInChina()): Promise<SearchResult> {
+  const queries = buildSearchQueries(search.indexName, query, today)
+  const code = checkCreditCode(normalizeQuery(query.q))
   const { results } = await search.client.multiSearch({ queries })
   const [found, exact] = results as unknown as SearchResponse<SearchDocument>[]
   let documents = found!.hits
