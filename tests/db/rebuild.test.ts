@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ingestFile } from '../../server/domain/ingest/file'
-import { drainAll } from '../../server/domain/search/outbox'
+import { drainAll, enqueue, outboxLag } from '../../server/domain/search/outbox'
 import { reconcile, reindex } from '../../server/domain/search/rebuild'
 import type { SearchService } from '../../server/utils/search'
 import { addDays, todayInChina } from '../../shared/utils/dates'
@@ -48,7 +48,9 @@ describe('reconcile', () => {
 describe('reindex', () => {
   it('rebuilds the index from the database and swaps it in', async () => {
     await search.records.deleteAllDocuments().waitTask()
+    await enqueue(t.db, [1, 2, 3])
     expect(await reindex(t.db, search)).toBe(3)
+    expect(await outboxLag(t.db)).toBe(0)
     expect(await indexedNumbers()).toEqual(['朝市监罚〔2026〕1号', '朝市监罚〔2026〕2号', '朝市监罚〔2026〕3号'])
     const settings = await search.records.getSettings()
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ['subjectName', 'title', 'content', 'departmentName'], locales: ['cmn'] }])

@@ -18,10 +18,14 @@ async function settle(tasks: EnqueuedTaskPromise[]): Promise<void> {
 
 /**
  * Rebuilds the index from the database into a fresh index and swaps it in, so searches never see a
- * half-built index. Changes made while it runs are queued again once the swap is done.
+ * half-built index. Changes queued before it started are settled by it; changes made while it runs
+ * are queued again once the swap is done.
  */
 export async function reindex(db: Database, search: SearchService, onProgress?: (documents: number) => void): Promise<number> {
   const startedAt = new Date()
+  // Changes queued before the rebuild starts are in the state it reads: the rebuild settles them.
+  const [{ settled } = { settled: 0 }] = (await db.execute<{ settled: string | null }>(sql`select max(id) as settled from outbox`)).rows
+    .map(r => ({ settled: Number(r.settled ?? 0) }))
   const building = `${search.indexName}_rebuild`
   await search.client.deleteIndex(building).waitTask()
   await applyIndexSettings(search, building)
@@ -47,6 +51,7 @@ export async function reindex(db: Database, search: SearchService, onProgress?: 
   await search.client.createIndex(search.indexName, { primaryKey: 'id' }).waitTask()
   await search.client.swapIndexes([{ indexes: [search.indexName, building], rename: false }]).waitTask()
   await search.client.deleteIndex(building).waitTask()
+  await db.execute(sql`delete from outbox where id <= ${settled}`)
   await db.execute(sql`insert into outbox (record_id) select id from ${records} where ${gte(records.updatedAt, startedAt)}`)
   return total
 }
