@@ -59,6 +59,15 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
   throw new Error('Meilisearch did not become healthy within 60 s')
 }
 
+/**
+ * Meilisearch must not outlive the process that started it, even one killed without running its exit
+ * handlers (SIGKILL, `nuxt dev` stopped with SIGTERM): a detached shell watches both and ends it.
+ */
+function watchParent(meiliPid: number): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${meiliPid} 2>/dev/null; do sleep 1; done; kill ${meiliPid} 2>/dev/null`
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref()
+}
+
 export interface LocalMeili extends MeiliEndpoint {
   port: number
   stop: () => Promise<void>
@@ -85,6 +94,7 @@ export async function startLocalMeili(options: { port?: number } = {}): Promise<
     '--log-level', 'WARN',
     '--experimental-dumpless-upgrade',
   ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  watchParent(child.pid!)
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   const onExit = () => child.kill('SIGTERM')
