@@ -47,7 +47,7 @@ function assignDepartment(record: RecordRow, directory: DepartmentDirectory, for
  */
 export async function ingestRows(db: Database, family: RecordFamily, rows: AsyncIterable<RawRow>, options: IngestOptions): Promise<IngestResult> {
   const today = options.today ?? todayInChina()
-  const batchSize = options.batchSize ?? 500
+  const batchSize = options.batchSize ?? 1000
   const schema = recordRowSchema(family)
   const directory = await loadDepartments(db)
   const result: IngestResult = { accepted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] }
@@ -59,11 +59,8 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
     result.rejected++
     result.errors.push({ row, field, reason })
   }
-  const flush = async () => {
-    if (!batch.length) return
-    const current = batch
-    batch = []
-    keys = new Set()
+  /** Writes a batch; a batch the database refuses is retried row by row, so one bad row sinks nothing else. */
+  const write = async (current: AcceptedRow[]): Promise<void> => {
     try {
       const outcome = await writeBatch(db, current, options.actor, today)
       result.accepted += outcome.inserted.length
@@ -71,14 +68,25 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
       result.unchanged += outcome.unchanged
     }
     catch (error) {
-      // One row the database refuses must not sink the others: retry them one by one.
-      if (current.length === 1) return reject(current[0]!.row, '', `保存失败：${(error as Error).message}`)
-      for (const single of current) {
-        batch = [single]
-        await flush()
+      if (current.length > 1) {
+        for (const single of current) await write([single])
+        return
       }
+      // The database's message quotes the row's values (ID numbers among them): it goes nowhere.
+      console.error(`[ingest] row ${current[0]!.row} not saved: ${(error as { cause?: { code?: string } }).cause?.code ?? 'database error'}`)
+      reject(current[0]!.row, '', '该行保存失败，请核对后重新报送；如仍失败请联系市信用办')
     }
-    options.onProgress?.(processed)
+  }
+  // One batch is written while the next is read and validated; writes stay in file order.
+  let writing: Promise<void> = Promise.resolve()
+  const flush = async () => {
+    await writing
+    if (!batch.length) return
+    const current = batch
+    batch = []
+    keys = new Set()
+    const done = processed
+    writing = write(current).then(() => options.onProgress?.(done))
   }
 
   for await (const raw of rows) {
@@ -107,6 +115,7 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
     if (batch.length >= batchSize) await flush()
   }
   await flush()
+  await writing
   result.errors.sort((a, b) => a.row - b.row)
   return result
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { RecordRow } from '../../../shared/schemas/recordRow'
 import type { IsoDate } from '../../../shared/utils/dates'
-import { auditLog, outbox, records, subjects } from '../../database/schema'
+import { auditLog } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { publicationOf } from '../records/publication'
+import { enqueue } from '../search/outbox'
 
 /** A validated row with the department it belongs to. */
 export interface AcceptedRow { row: number, departmentId: number, record: RecordRow }
@@ -42,33 +43,31 @@ function subjectValues(record: RecordRow) {
   }
 }
 
-const keepOld = (column: string) => sql.raw(`coalesce(excluded.${column}, subjects.${column})`)
+/** camelCase field names to the snake_case columns json_populate_recordset matches them to. */
+function toColumns(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, m => `_${m.toLowerCase()}`), value]))
+}
 
-/** Subjects of the batch, created or refreshed (a later decision may carry a new name), by identity key. */
+const subjectColumns = ['identity_key', 'kind', 'name', 'credit_code', 'business_reg_no', 'org_code', 'tax_reg_no', 'institution_cert_no',
+  'social_org_cert_no', 'legal_representative', 'legal_rep_id_type', 'legal_rep_id_number', 'id_type', 'id_number']
+const keepOld = ['business_reg_no', 'org_code', 'tax_reg_no', 'institution_cert_no', 'social_org_cert_no', 'legal_representative', 'legal_rep_id_type', 'legal_rep_id_number']
+
+/**
+ * Subjects of the batch, created or refreshed (a later decision may carry a new name), by identity key.
+ * Rows travel as one JSON parameter: a multi-row VALUES of this width costs far more to build and parse.
+ */
 async function upsertSubjects(tx: Database, batch: AcceptedRow[]): Promise<Map<string, number>> {
-  const byKey = new Map(batch.map(b => [identityKey(b.record), subjectValues(b.record)]))
-  const values = [...byKey.values()]
-  await tx.insert(subjects).values(values).onConflictDoUpdate({
-    target: subjects.identityKey,
-    set: {
-      name: sql`excluded.name`,
-      kind: sql`excluded.kind`,
-      businessRegNo: keepOld('business_reg_no'),
-      orgCode: keepOld('org_code'),
-      taxRegNo: keepOld('tax_reg_no'),
-      institutionCertNo: keepOld('institution_cert_no'),
-      socialOrgCertNo: keepOld('social_org_cert_no'),
-      legalRepresentative: keepOld('legal_representative'),
-      legalRepIdType: keepOld('legal_rep_id_type'),
-      legalRepIdNumber: keepOld('legal_rep_id_number'),
-      updatedAt: sql`now()`,
-    },
-    setWhere: sql`subjects.name is distinct from excluded.name or subjects.kind is distinct from excluded.kind
-      or subjects.legal_representative is distinct from coalesce(excluded.legal_representative, subjects.legal_representative)`,
-  })
-  const rows = await tx.select({ id: subjects.id, identityKey: subjects.identityKey }).from(subjects)
-    .where(inArray(subjects.identityKey, [...byKey.keys()]))
-  return new Map(rows.map(r => [r.identityKey, r.id]))
+  const byKey = new Map(batch.map(b => [identityKey(b.record), toColumns(subjectValues(b.record))]))
+  const list = sql.raw(subjectColumns.join(', '))
+  await tx.execute(sql`
+    insert into subjects (${list}) select ${list} from json_populate_recordset(null::subjects, ${JSON.stringify([...byKey.values()])}::json)
+    on conflict (identity_key) do update set name = excluded.name, kind = excluded.kind, updated_at = now(),
+      ${sql.raw(keepOld.map(c => `${c} = coalesce(excluded.${c}, subjects.${c})`).join(', '))}
+    where subjects.name is distinct from excluded.name or subjects.kind is distinct from excluded.kind
+      or subjects.legal_representative is distinct from coalesce(excluded.legal_representative, subjects.legal_representative)`)
+  const rows = await tx.execute<{ id: string, identity_key: string }>(
+    sql`select id, identity_key from subjects where identity_key in (select json_array_elements_text(${JSON.stringify([...byKey.keys()])}::json))`)
+  return new Map(rows.rows.map(r => [r.identity_key, Number(r.id)]))
 }
 
 function recordValues(b: AcceptedRow, subjectId: number, today: IsoDate) {
@@ -111,15 +110,24 @@ function recordValues(b: AcceptedRow, subjectId: number, today: IsoDate) {
   }
 }
 
-const fromExcluded = (columns: string[]) => Object.fromEntries(columns.map(c => [c, sql.raw(`excluded.${c.replace(/[A-Z]/g, m => `_${m.toLowerCase()}`)}`)]))
+const recordColumns = ['kind', 'subject_id', 'department_id', 'state', 'subject_name', 'document_number', 'document_name', 'decision_date',
+  'content', 'legal_basis', 'authority', 'authority_credit_code', 'source_department', 'source_department_credit_code', 'remarks',
+  'license_category', 'certificate_name', 'license_number', 'valid_from', 'valid_to', 'license_status', 'violation_type',
+  'violation_facts', 'penalty_categories', 'fine_amount', 'confiscated_amount', 'suspended_license', 'penalty_valid_until',
+  'disclosure_deadline', 'severity', 'repairable_from', 'public_until', 'content_hash']
+/** Everything but the key and the state, which a re-send must not revive from withdrawn or repaired. */
+const updatedColumns = recordColumns.filter(c => !['kind', 'department_id', 'document_number', 'state'].includes(c))
 
-const updatableColumns = [
-  'subjectId', 'subjectName', 'documentName', 'decisionDate', 'content', 'legalBasis', 'authority', 'authorityCreditCode',
-  'sourceDepartment', 'sourceDepartmentCreditCode', 'remarks', 'licenseCategory', 'certificateName', 'licenseNumber',
-  'validFrom', 'validTo', 'licenseStatus', 'violationType', 'violationFacts', 'penaltyCategories', 'fineAmount',
-  'confiscatedAmount', 'suspendedLicense', 'penaltyValidUntil', 'disclosureDeadline', 'severity', 'repairableFrom',
-  'publicUntil', 'contentHash',
-]
+/** Rows whose record exists with the same content: nothing to write. */
+async function unchangedRows(db: Database, batch: AcceptedRow[]): Promise<Set<AcceptedRow>> {
+  const hashes = batch.map(b => contentHash(b.record, b.departmentId))
+  const existing = await db.execute<{ department_id: number, kind: string, document_number: string, content_hash: string }>(sql`
+    select r.department_id, r.kind, r.document_number, r.content_hash from records r
+    join json_to_recordset(${JSON.stringify(batch.map(b => ({ d: b.departmentId, k: b.record.kind, n: b.record.documentNumber })))}::json)
+      as k(d int, k text, n text) on r.department_id = k.d and r.kind::text = k.k and r.document_number = k.n`)
+  const known = new Map(existing.rows.map(r => [`${r.department_id}|${r.kind}|${r.document_number}`, r.content_hash]))
+  return new Set(batch.filter((b, i) => known.get(`${b.departmentId}|${b.record.kind}|${b.record.documentNumber}`) === hashes[i]))
+}
 
 /**
  * One batch in one transaction: subjects, records (idempotent on department + kind + document number),
@@ -127,24 +135,28 @@ const updatableColumns = [
  * repaired stays so when its department re-sends it.
  */
 export async function writeBatch(db: Database, batch: AcceptedRow[], actor: string, today: IsoDate): Promise<BatchOutcome> {
+  // A department re-sends whole files; most rows are unchanged and need no transaction at all.
+  const unchanged = await unchangedRows(db, batch)
+  const toWrite = batch.filter(b => !unchanged.has(b))
+  if (!toWrite.length) return { inserted: [], updated: [], unchanged: batch.length }
   return db.transaction(async (tx) => {
-    const subjectIds = await upsertSubjects(tx as unknown as Database, batch)
-    const values = batch.map(b => recordValues(b, subjectIds.get(identityKey(b.record))!, today))
-    const changed = await tx.insert(records).values(values).onConflictDoUpdate({
-      target: [records.departmentId, records.kind, records.documentNumber],
-      set: {
-        ...fromExcluded(updatableColumns),
-        state: sql`case when records.state in ('withdrawn', 'repaired') then records.state else excluded.state end`,
-        updatedAt: sql`now()`,
-      },
-      setWhere: sql`records.content_hash <> excluded.content_hash`,
-    }).returning({ id: records.id, inserted: sql<boolean>`(xmax = 0)` })
-    const inserted = changed.filter(c => c.inserted).map(c => c.id)
-    const updated = changed.filter(c => !c.inserted).map(c => c.id)
-    if (changed.length) {
-      await tx.insert(outbox).values(changed.map(c => ({ recordId: c.id })))
+    const subjectIds = await upsertSubjects(tx as unknown as Database, toWrite)
+    const values = toWrite.map(b => toColumns(recordValues(b, subjectIds.get(identityKey(b.record))!, today)))
+    const list = sql.raw(recordColumns.join(', '))
+    const changed = await tx.execute<{ id: string, inserted: boolean }>(sql`
+      insert into records (${list}) select ${list} from json_populate_recordset(null::records, ${JSON.stringify(values)}::json)
+      on conflict (department_id, kind, document_number) do update set
+        ${sql.raw(updatedColumns.map(c => `${c} = excluded.${c}`).join(', '))},
+        state = case when records.state in ('withdrawn', 'repaired') then records.state else excluded.state end,
+        updated_at = now()
+      where records.content_hash <> excluded.content_hash
+      returning id, (xmax = 0) as inserted`)
+    const inserted = changed.rows.filter(c => c.inserted).map(c => Number(c.id))
+    const updated = changed.rows.filter(c => !c.inserted).map(c => Number(c.id))
+    if (changed.rows.length) {
+      await enqueue(tx, changed.rows.map(c => Number(c.id)))
       await tx.insert(auditLog).values({ actor, action: 'records.ingest', entity: 'record', detail: { inserted, updated } })
     }
-    return { inserted, updated, unchanged: batch.length - changed.length }
+    return { inserted, updated, unchanged: batch.length - changed.rows.length }
   })
 }

@@ -72,6 +72,6 @@ export async function outboxLag(db: Database): Promise<number> {
 export async function enqueue(db: Pick<Database, 'execute'>, recordIds: number[]): Promise<void> {
   for (let i = 0; i < recordIds.length; i += 10_000) {
     const ids = recordIds.slice(i, i + 10_000).map(Number)
-    await db.execute(sql`insert into outbox (record_id) select unnest(${`{${ids.join(',')}}`}::bigint[])`)
+    await db.execute(sql`insert into outbox (record_id) select json_array_elements_text(${JSON.stringify(ids)}::json)::bigint`)
   }
 }

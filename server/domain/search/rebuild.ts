@@ -10,9 +10,15 @@ import { candidatePage } from './source'
 
 const PAGE = 10_000
 
-async function settle(tasks: EnqueuedTaskPromise[]): Promise<void> {
-  for (const task of await Promise.all(tasks.map(t => t.waitTask({ timeout: 0 })))) {
-    if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} ${task.status}: ${task.error?.message ?? ''}`)
+/** Waits for queued tasks: tasks of one index run in order, so the last one's end is everyone's. */
+async function settle(search: SearchService, tasks: EnqueuedTaskPromise[]): Promise<void> {
+  if (!tasks.length) return
+  const enqueued = await Promise.all(tasks)
+  await search.client.tasks.waitForTask(enqueued.at(-1)!.taskUid, { timeout: 0, interval: 250 })
+  const failed = await search.client.tasks.getTasks({ uids: enqueued.map(t => t.taskUid), statuses: ['failed', 'canceled'] })
+  if (failed.results.length) {
+    const first = failed.results[0]!
+    throw new Error(`Meilisearch task ${first.uid} ${first.status}: ${first.error?.message ?? ''}`)
   }
 }
 
@@ -32,7 +38,9 @@ export async function reindex(db: Database, search: SearchService, onProgress?: 
   const target = search.client.index<SearchDocument>(building)
   const today = todayInChina()
   let total = 0
-  let pending: EnqueuedTaskPromise[] = []
+  // Every batch is queued at once: Meilisearch merges queued additions into large batches, which index
+  // far faster than small ones waited for in turn. The payloads wait in its task queue, not in memory here.
+  const pending: EnqueuedTaskPromise[] = []
   for (let afterId = 0; ;) {
     const page = await candidatePage(db, afterId, PAGE)
     if (!page.length) break
@@ -40,14 +48,9 @@ export async function reindex(db: Database, search: SearchService, onProgress?: 
     const documents = page.map(s => toSearchDocument(s, today)).filter(d => d !== null)
     if (documents.length) pending.push(target.addDocuments(documents, { primaryKey: 'id' }))
     total += documents.length
-    // Meilisearch batches queued tasks itself; a few in flight keep it busy without piling up memory.
-    if (pending.length >= 4) {
-      await settle(pending)
-      pending = []
-    }
     onProgress?.(total)
   }
-  await settle(pending)
+  await settle(search, pending)
   await search.client.createIndex(search.indexName, { primaryKey: 'id' }).waitTask()
   await search.client.swapIndexes([{ indexes: [search.indexName, building], rename: false }]).waitTask()
   await search.client.deleteIndex(building).waitTask()
