@@ -1,0 +1,5 @@
+/** Deadlines in Chinese working days (DOMAIN.md rules 2, 4, 5): the credit office changes them here. */
+export const deadlines = {
+  /** A department publishes a 双公示 record within this many working days of the decision. */
+  publicationWorkingDays: 7,
+}
