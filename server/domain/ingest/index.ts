@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { headerOf } from '../../../shared/columns'
 import { kindLabels, type RecordFamily } from '../../../shared/kinds'
 import { recordRowSchema, type RecordRow } from '../../../shared/schemas/recordRow'
@@ -116,6 +117,8 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
   }
   await flush()
   await writing
+  // After a large load the planner needs new statistics; PGlite has no autovacuum to gather them.
+  if (result.accepted >= 10_000) await db.execute(sql`analyze records, subjects`)
   result.errors.sort((a, b) => a.row - b.row)
   return result
 }
