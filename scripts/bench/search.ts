@@ -24,7 +24,17 @@ import { freePort } from '../../server/utils/net'
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 const log = (message: string) => process.stderr.write(`[bench:search] ${message}\n`)
 
-function request(url: string, init: { method?: string, body?: string, headers?: Record<string, string> } = {}): Promise<{ status: number, body: Buffer }> {
+type RequestInit = { method?: string, body?: string, headers?: Record<string, string> }
+
+/** One retry when a pooled keep-alive socket was closed by the server just as it was reused. */
+function request(url: string, init: RequestInit = {}): Promise<{ status: number, body: Buffer }> {
+  return send(url, init).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ECONNRESET' || error.message === 'socket hang up') return send(url, init)
+    throw error
+  })
+}
+
+function send(url: string, init: RequestInit): Promise<{ status: number, body: Buffer }> {
   return new Promise((resolvePromise, reject) => {
     const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
       const chunks: Buffer[] = []
