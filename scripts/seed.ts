@@ -31,7 +31,7 @@ run(async () => {
     seed,
     actor: 'seed',
     onProgress: (done, total) => {
-      if (done === total || done - reported >= Math.max(10_000, total / 20)) {
+      if (done > reported && (done === total || done - reported >= Math.max(10_000, total / 20))) {
         reported = done
         process.stderr.write(`已生成并导入 ${done} / ${total} 条（${((Date.now() - started) / 1000).toFixed(1)} 秒）\n`)
       }
