@@ -19,9 +19,17 @@ export function identityKey(record: RecordRow): string {
 }
 
 /** The same normalised row hashes the same, so a re-sent file reports "unchanged". */
-function contentHash(record: RecordRow, departmentId: number): string {
-  const ordered = Object.fromEntries(Object.entries({ ...record, departmentId }).sort(([a], [b]) => a.localeCompare(b)))
-  return createHash('sha256').update(JSON.stringify(ordered)).digest('base64url')
+const hashes = new WeakMap<AcceptedRow, string>()
+
+/** Computed once per row (the pre-check and the write both need it); keys in code-unit order. */
+function contentHash(row: AcceptedRow): string {
+  let hash = hashes.get(row)
+  if (!hash) {
+    const entries = Object.entries({ ...row.record, departmentId: row.departmentId }).sort(([a], [b]) => (a < b ? -1 : 1))
+    hash = createHash('sha256').update(JSON.stringify(entries)).digest('base64url')
+    hashes.set(row, hash)
+  }
+  return hash
 }
 
 function subjectValues(record: RecordRow) {
@@ -44,8 +52,17 @@ function subjectValues(record: RecordRow) {
 }
 
 /** camelCase field names to the snake_case columns json_populate_recordset matches them to. */
+const columnNames = new Map<string, string>()
+const columnName = (key: string) => {
+  let name = columnNames.get(key)
+  if (!name) columnNames.set(key, name = key.replace(/[A-Z]/g, m => `_${m.toLowerCase()}`))
+  return name
+}
+
 function toColumns(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, m => `_${m.toLowerCase()}`), value]))
+  const columns: Record<string, unknown> = {}
+  for (const key in row) columns[columnName(key)] = row[key]
+  return columns
 }
 
 const subjectColumns = ['identity_key', 'kind', 'name', 'credit_code', 'business_reg_no', 'org_code', 'tax_reg_no', 'institution_cert_no',
@@ -106,7 +123,7 @@ function recordValues(b: AcceptedRow, subjectId: number, today: IsoDate) {
     severity: r.kind === 'penalty' ? (r.severity ?? 'general') : null,
     repairableFrom: publication.repairableFrom,
     publicUntil: publication.publicUntil,
-    contentHash: contentHash(r, b.departmentId),
+    contentHash: contentHash(b),
   }
 }
 
@@ -120,13 +137,13 @@ const updatedColumns = recordColumns.filter(c => !['kind', 'department_id', 'doc
 
 /** Rows whose record exists with the same content: nothing to write. */
 async function unchangedRows(db: Database, batch: AcceptedRow[]): Promise<Set<AcceptedRow>> {
-  const hashes = batch.map(b => contentHash(b.record, b.departmentId))
+  const rowHashes = batch.map(contentHash)
   const existing = await db.execute<{ department_id: number, kind: string, document_number: string, content_hash: string }>(sql`
     select r.department_id, r.kind, r.document_number, r.content_hash from records r
     join json_to_recordset(${JSON.stringify(batch.map(b => ({ d: b.departmentId, k: b.record.kind, n: b.record.documentNumber })))}::json)
-      as k(d int, k text, n text) on r.department_id = k.d and r.kind::text = k.k and r.document_number = k.n`)
+      as k(d int, k text, n text) on r.department_id = k.d and r.kind = k.k::record_kind and r.document_number = k.n`)
   const known = new Map(existing.rows.map(r => [`${r.department_id}|${r.kind}|${r.document_number}`, r.content_hash]))
-  return new Set(batch.filter((b, i) => known.get(`${b.departmentId}|${b.record.kind}|${b.record.documentNumber}`) === hashes[i]))
+  return new Set(batch.filter((b, i) => known.get(`${b.departmentId}|${b.record.kind}|${b.record.documentNumber}`) === rowHashes[i]))
 }
 
 /**
