@@ -9,6 +9,8 @@ import { enqueue } from './outbox'
 import { candidatePage } from './source'
 
 const PAGE = 10_000
+// Index administration waits behind whatever the task queue holds: minutes, not the client's 5 s default.
+const ADMIN_WAIT = { timeout: 600_000 }
 
 /** Waits for queued tasks: tasks of one index run in order, so the last one's end is everyone's. */
 async function settle(search: SearchService, tasks: EnqueuedTaskPromise[]): Promise<void> {
@@ -35,7 +37,7 @@ export async function reindex(db: Database, search: SearchService, onProgress?: 
   const [{ settled } = { settled: 0 }] = (await db.execute<{ settled: string | null }>(sql`select max(id) as settled from outbox`)).rows
     .map(r => ({ settled: Number(r.settled ?? 0) }))
   const building = `${search.indexName}_rebuild`
-  await search.client.deleteIndex(building).waitTask()
+  await search.client.deleteIndex(building).waitTask(ADMIN_WAIT)
   await applyIndexSettings(search, building)
   const target = search.client.index<SearchDocument>(building)
   const today = todayInChina()
@@ -53,9 +55,9 @@ export async function reindex(db: Database, search: SearchService, onProgress?: 
     onProgress?.(total)
   }
   await settle(search, pending)
-  await search.client.createIndex(search.indexName, { primaryKey: 'id' }).waitTask()
-  await search.client.swapIndexes([{ indexes: [search.indexName, building], rename: false }]).waitTask()
-  await search.client.deleteIndex(building).waitTask()
+  await search.client.createIndex(search.indexName, { primaryKey: 'id' }).waitTask(ADMIN_WAIT)
+  await search.client.swapIndexes([{ indexes: [search.indexName, building], rename: false }]).waitTask(ADMIN_WAIT)
+  await search.client.deleteIndex(building).waitTask(ADMIN_WAIT)
   await db.execute(sql`delete from outbox where id <= ${settled}`)
   await db.execute(sql`insert into outbox (record_id) select id from ${records} where ${gte(records.updatedAt, startedAt)}`)
   return total
