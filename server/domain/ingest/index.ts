@@ -48,7 +48,7 @@ function assignDepartment(record: RecordRow, directory: DepartmentDirectory, for
  */
 export async function ingestRows(db: Database, family: RecordFamily, rows: AsyncIterable<RawRow>, options: IngestOptions): Promise<IngestResult> {
   const today = options.today ?? todayInChina()
-  const batchSize = options.batchSize ?? 1000
+  const batchSize = options.batchSize ?? 2000
   const schema = recordRowSchema(family)
   const directory = await loadDepartments(db)
   const result: IngestResult = { accepted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [] }
