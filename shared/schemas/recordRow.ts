@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { familyColumns } from '../columns'
-import { kindByLabel, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../kinds'
+import { actionKinds, familyOf, kindByLabel, kindLabels, listKinds, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../kinds'
 import { checkCreditCode } from '../utils/creditCode'
 import { parseDate } from '../utils/dates'
 import { isValidResidentId } from '../utils/idNumber'
@@ -172,8 +171,10 @@ export type RecordRow = Partial<AllFields> & Pick<AllFields, 'subjectName' | 'su
   sourceDepartment?: string
 }
 
-const actionKindSet = new Set<RecordKind>(['enforcement', 'confirmation', 'levy', 'benefit', 'ruling', 'compensation', 'reward', 'inspection'])
-const listKindSet = new Set<RecordKind>(['redList', 'blackList', 'watchList', 'judgmentDefaulter'])
+const categoryMessages: Partial<Record<RecordFamily, string>> = {
+  action: `行为类别应为${actionKinds.map(k => kindLabels[k]).join('、')}之一`,
+  list: `名单类别应为${listKinds.map(k => kindLabels[k]).join('、')}之一`,
+}
 
 /** The row schema of a family: field checks, then the rules that tie fields together. */
 export function recordRowSchema(family: RecordFamily) {
@@ -189,8 +190,7 @@ export function recordRowSchema(family: RecordFamily) {
       issue('creditCode', '法人及非法人组织、个体工商户须填写统一社会信用代码')
     }
     const kind: RecordKind = family === 'license' || family === 'penalty' ? family : r.category!
-    if (family === 'action' && !actionKindSet.has(kind)) issue('category', `行为类别“${kind}”不是其他行政行为（应为行政强制、行政确认、行政征收、行政给付、行政裁决、行政补偿、行政奖励、行政检查之一）`)
-    if (family === 'list' && !listKindSet.has(kind)) issue('category', '名单类别应为红名单、黑名单、重点关注名单或失信被执行人')
+    if (familyOf(kind) !== family) issue('category', `“${kindLabels[kind]}”不属于本表：${categoryMessages[family]}`)
     const documentNumber = r.documentNumber ?? r.licenseNumber
     if (!documentNumber) issue('documentNumber', '请填写行政许可决定文书号（没有文书号时填写许可编号）')
     if (r.validFrom && r.validTo && r.validTo < r.validFrom) issue('validTo', '有效期至不能早于有效期自')
@@ -203,9 +203,4 @@ export function recordRowSchema(family: RecordFamily) {
       sourceDepartmentCreditCode: r.sourceDepartmentCreditCode ?? r.authorityCreditCode,
     } as RecordRow
   })
-}
-
-/** Field keys of a family, in header order; the JSON API accepts these Chinese headers as keys. */
-export function familyKeys(family: RecordFamily): string[] {
-  return familyColumns[family].map(c => c.key)
 }

@@ -17,10 +17,3 @@ export function isValidResidentId(id: string): boolean {
 export function maskIdNumbers(text: string): string {
   return text.replace(ID_PATTERN, m => `${m.slice(0, 3)}${'*'.repeat(15)}`)
 }
-
-export function containsIdNumber(text: string): boolean {
-  ID_PATTERN.lastIndex = 0
-  const found = ID_PATTERN.test(text)
-  ID_PATTERN.lastIndex = 0
-  return found
-}
