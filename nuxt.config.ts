@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Nitro, NitroConfig } from 'nitropack'
 import type { NuxtConfig } from 'nuxt/schema'
 import { moduleSyncFiles } from './build/moduleSyncFiles'
+import { accountPolicy } from './config/accounts'
 import { pwa } from './pwa.config'
 
 // Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
@@ -22,10 +23,12 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils'],
   pwa,
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
+  // Sealed cookie sessions (nuxt-auth-utils); NUXT_SESSION_PASSWORD seals them, NUXT_SESSION_MAX_AGE shortens them.
+  runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true } } },
   typescript: { strict: true },
   // Build machines and government networks have no internet: no web fonts, icons from local packages.
   ui: { fonts: false },

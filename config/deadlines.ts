@@ -2,4 +2,6 @@
 export const deadlines = {
   /** A department publishes a 双公示 record within this many working days of the decision. */
   publicationWorkingDays: 7,
+  /** The credit office decides a subject claim (主体认领) within this many working days. */
+  claimReviewWorkingDays: 3,
 }

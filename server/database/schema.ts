@@ -124,3 +124,104 @@ export const auditLog = pgTable('audit_log', {
   detail: jsonb('detail').$type<Record<string, unknown>>(),
   success: boolean('success').notNull().default(true),
 })
+
+export const userRoles = ['public', 'subject_agent', 'department_reviewer', 'credit_office', 'admin'] as const
+export const userRole = pgEnum('user_role', userRoles)
+
+/** Accounts. Staff (reviewer, credit office, admin) are created by an admin, never by sign-up. */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  email: text('email').unique(),
+  mobile: text('mobile').unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: userRole('role').notNull().default('public'),
+  departmentId: integer('department_id').references(() => departments.id),
+  /** The natural-person subject this account verified itself as (DOMAIN.md rule 7: the ID number is not kept here). */
+  personSubjectId: bigint('person_subject_id', { mode: 'number' }).references(() => subjects.id),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Sessions issued before this are void: a password reset signs out every device. */
+  sessionsValidFrom: timestamp('sessions_valid_from', { withTimezone: true }).notNull().defaultNow(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Password-reset links; only a hash of the token is kept. */
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+})
+
+/** Who may act for a subject (主体认领), granted by an approved claim. */
+export const subjectAgents = pgTable('subject_agents', {
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  applicationId: bigint('application_id', { mode: 'number' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [primaryKey({ columns: [t.userId, t.subjectId] }), index('subject_agents_subject_idx').on(t.subjectId)])
+
+export const applicationKinds = ['claim', 'objection', 'repair', 'registration', 'commitment'] as const
+export const applicationKind = pgEnum('application_kind', applicationKinds)
+
+/** Every "a subject applies, staff review it within a deadline" case; `state` follows its workflow. */
+export const applications = pgTable('applications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: applicationKind('kind').notNull(),
+  state: text('state').notNull(),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  applicantId: integer('applicant_id').notNull().references(() => users.id),
+  /** The department whose reviewers decide it; null while the credit office handles it. */
+  departmentId: integer('department_id').references(() => departments.id),
+  /** The day the current step must be decided by, in working days from when it began. */
+  dueOn: date('due_on', { mode: 'string' }),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+  /** Optimistic lock: a transition names the version it saw, so two reviewers cannot both win. */
+  version: integer('version').notNull().default(0),
+  /** The form's one-time key: a second click of the same submission finds the first application. */
+  requestKey: text('request_key').unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [
+  index('applications_queue_idx').on(t.kind, t.state, t.dueOn),
+  index('applications_applicant_idx').on(t.applicantId),
+  index('applications_subject_idx').on(t.subjectId),
+])
+
+export const applicationEvents = pgTable('application_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  applicationId: bigint('application_id', { mode: 'number' }).notNull().references(() => applications.id, { onDelete: 'cascade' }),
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state').notNull(),
+  actorId: integer('actor_id').notNull().references(() => users.id),
+  actorRole: userRole('actor_role').notNull(),
+  reason: text('reason'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('application_events_application_idx').on(t.applicationId)])
+
+/** Evidence files; the bytes live in private Nitro storage under `storageKey`. */
+export const files = pgTable('files', {
+  id: text('id').primaryKey(),
+  uploaderId: integer('uploader_id').notNull().references(() => users.id),
+  applicationId: bigint('application_id', { mode: 'number' }).references(() => applications.id),
+  eventId: bigint('event_id', { mode: 'number' }).references(() => applicationEvents.id),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('files_application_idx').on(t.applicationId)])
+
+/** The in-app message box (我的消息). */
+export const messages = pgTable('messages', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  link: text('link'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+}, t => [index('messages_user_idx').on(t.userId, t.createdAt)])

@@ -22,15 +22,17 @@ export function loadCity(path = process.env.CITY_CONFIG || join(process.cwd(), '
   return citySchema.parse(JSON.parse(readFileSync(path, 'utf8')))
 }
 
-/** Brings departments and the catalog in line with the city file; the file wins over the database. */
+/**
+ * Adds the city file's departments; a new department starts with the file's catalog. After that the
+ * credit office keeps each catalog in the console, so a restart never undoes its changes.
+ */
 export async function syncCity(db: Database, city: CityConfig): Promise<void> {
   await db.transaction(async (tx) => {
     for (const d of city.departments) {
       const [row] = await tx.insert(departments).values({ slug: d.slug, name: d.name, creditCode: d.creditCode })
         .onConflictDoUpdate({ target: departments.creditCode, set: { slug: d.slug, name: d.name } })
-        .returning({ id: departments.id })
-      await tx.delete(catalog).where(sql`${catalog.departmentId} = ${row!.id}`)
-      if (d.kinds.length) await tx.insert(catalog).values(d.kinds.map(kind => ({ departmentId: row!.id, kind })))
+        .returning({ id: departments.id, inserted: sql<boolean>`(xmax = 0)` })
+      if (row!.inserted && d.kinds.length) await tx.insert(catalog).values(d.kinds.map(kind => ({ departmentId: row!.id, kind })))
     }
   })
 }

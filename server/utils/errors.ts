@@ -15,6 +15,12 @@ export function validationError(error: ZodError, message = '提交的内容有�
   return createError({ statusCode: 400, statusMessage: 'Bad Request', message, data: { fields: fieldsOf(error) } })
 }
 
-export function badRequest(message: string, field?: string) {
-  return createError({ statusCode: 400, statusMessage: 'Bad Request', message, data: field ? { fields: { [field]: [message] } } : undefined })
+/** A refusal the user can act on, naming the field when there is one. Domain code throws these too. */
+export function refuse(statusCode: number, message: string, field?: string) {
+  return createError({ statusCode, message, data: field ? { fields: { [field]: [message] } } : undefined })
 }
+
+export const badRequest = (message: string, field?: string) => refuse(400, message, field)
+
+/** Someone else's or a missing resource: both answer the same 404, so IDs reveal nothing. */
+export const notFound = (what = '内容') => refuse(404, `${what}不存在或无权查看`)

@@ -1,5 +1,8 @@
-import { isWorkday } from 'chinese-days'
+import * as chineseDays from 'chinese-days'
 import { addDays, type IsoDate } from './dates'
+
+// The package is CommonJS for Node (named exports only under `default`) and ESM for bundlers.
+const { isWorkday } = (chineseDays as unknown as { default?: typeof chineseDays }).default ?? chineseDays
 
 /**
  * Chinese working days (DOMAIN.md rule 6): weekends and statutory holidays off, make-up working days

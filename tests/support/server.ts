@@ -26,6 +26,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
+    // Seals session cookies; production sets its own secret.
+    NUXT_SESSION_PASSWORD: 'test-session-password-at-least-32-chars',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...extraEnv,
   }

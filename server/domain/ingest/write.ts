@@ -12,9 +12,11 @@ export interface AcceptedRow { row: number, departmentId: number, record: Record
 
 export interface BatchOutcome { inserted: number[], updated: number[], unchanged: number }
 
+export const personIdentityKey = (idType: string, idNumber: string) => `P:${idType}:${idNumber}`
+
 export function identityKey(record: RecordRow): string {
   return record.subjectCategory === 'natural_person'
-    ? `P:${record.idType}:${record.idNumber}`
+    ? personIdentityKey(record.idType!, record.idNumber!)
     : `C:${record.creditCode}`
 }
 

@@ -43,7 +43,7 @@ function publicFields(record: RecordRow, subject: SubjectRow): PublicField[] {
     .filter((field): field is PublicField => field.value !== null)
 }
 
-function summary(record: RecordRow, departmentName: string): PublicRecordSummary {
+export function summary(record: RecordRow, departmentName: string): PublicRecordSummary {
   return {
     id: record.id,
     kind: record.kind,

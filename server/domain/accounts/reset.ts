@@ -1,0 +1,34 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import { accountPolicy } from '../../../config/accounts'
+import { passwordResets, users } from '../../database/schema'
+import type { Database } from '../../utils/db'
+import { refuse } from '../../utils/errors'
+import { recordAudit } from '../audit'
+import { hashPassword } from './password'
+import { findUserByAccount } from './users'
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** A one-time reset token for the account, or undefined when there is none (the caller answers the same). */
+export async function requestReset(db: Database, account: string, now = new Date()) {
+  const user = await findUserByAccount(db, account)
+  if (!user || user.disabledAt || !user.email) return undefined
+  const token = randomBytes(24).toString('base64url')
+  await db.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + accountPolicy.resetLinkMinutes * 60_000) })
+  return { user, token }
+}
+
+/** Sets the new password, unlocks the account and signs out every device (sessions issued before now). */
+export async function confirmReset(db: Database, token: string, account: string, password: string, now = new Date()): Promise<void> {
+  const user = await findUserByAccount(db, account)
+  const passwordHash = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    const [reset] = await tx.update(passwordResets).set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .returning()
+    if (!reset || reset.userId !== user?.id) throw refuse(400, '重置链接无效或已过期，请重新申请', 'token')
+    await tx.update(users).set({ passwordHash, failedLogins: 0, lockedUntil: null, sessionsValidFrom: now }).where(eq(users.id, reset.userId))
+    await recordAudit(tx, { actor: `user:${reset.userId}`, action: 'password.reset', entity: 'user', entityId: String(reset.userId) })
+  })
+}

@@ -1,0 +1,53 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Readable } from 'node:stream'
+import { eq } from 'drizzle-orm'
+import type { Storage } from 'unstorage'
+import { applications, files } from '../../database/schema'
+import type { Database } from '../../utils/db'
+import { notFound, refuse } from '../../utils/errors'
+import { actorOf, recordAudit } from '../audit'
+import { canSee } from '../workflow/access'
+import type { Actor } from '../workflow/machine'
+import { sniffEvidence } from './sniff'
+
+export type EvidenceFile = Pick<typeof files.$inferSelect, 'id' | 'name' | 'mime' | 'size'>
+
+/** A file's display name without directories or control characters, at most 100 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001F\u007F]/g, '').trim()
+  return (base || '附件').slice(-100)
+}
+
+/**
+ * Keeps one uploaded file in private storage, unattached until an application or step takes it. The
+ * content decides the type: anything but PDF, JPEG or PNG is refused whatever its name says.
+ */
+export async function saveEvidence(db: Database, storage: Storage, stream: Readable, uploader: Actor, name: string): Promise<EvidenceFile> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  const bytes = Buffer.concat(chunks)
+  if (!bytes.length) throw refuse(400, '文件为空，请重新选择', 'file')
+  const mime = sniffEvidence(bytes.subarray(0, 16))
+  if (!mime) throw refuse(415, '只能上传 PDF、JPG 或 PNG 格式的文件（按文件内容判断，不看扩展名）', 'file')
+  const id = randomUUID()
+  await storage.setItemRaw(id, bytes)
+  const [row] = await db.insert(files).values({
+    id, uploaderId: uploader.id, name: cleanFileName(name), mime, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'),
+  }).returning({ id: files.id, name: files.name, mime: files.mime, size: files.size })
+  return row!
+}
+
+/** A file for the actor to download: its uploader, or whoever may see its application. Every access is logged. */
+export async function openEvidence(db: Database, storage: Storage, actor: Actor, id: string) {
+  const [file] = await db.select().from(files).where(eq(files.id, id))
+  let allowed = file?.uploaderId === actor.id
+  if (file && !allowed && file.applicationId) {
+    const [application] = await db.select().from(applications).where(eq(applications.id, file.applicationId))
+    allowed = !!application && !!(await canSee(db, actor, application))
+  }
+  if (!file || !allowed) throw notFound('文件')
+  const bytes = await storage.getItemRaw<Buffer>(id)
+  if (!bytes) throw notFound('文件')
+  await recordAudit(db, { actor: actorOf(actor), action: 'file.read', entity: 'file', entityId: id, detail: { applicationId: file.applicationId } })
+  return { file, bytes: Buffer.from(bytes) }
+}

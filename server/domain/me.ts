@@ -1,0 +1,64 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import type { IdentityInput } from '../../shared/schemas/accounts'
+import type { OwnRecord, OwnSubject } from '../../shared/schemas/me'
+import { todayInChina } from '../../shared/utils/dates'
+import { isPublic } from '../../shared/utils/publication'
+import { departments, messages, records, subjectAgents, subjects, users } from '../database/schema'
+import type { Database } from '../utils/db'
+import { notFound, refuse } from '../utils/errors'
+import { actorOf, recordAudit } from './audit'
+import { personIdentityKey } from './ingest/write'
+import { summary } from './records/public'
+import type { Actor } from './workflow/machine'
+
+/** The subjects an account acts for (approved claims) and the natural person it verified itself as. */
+export async function ownSubjects(db: Database, userId: number): Promise<OwnSubject[]> {
+  const agentOf = await db.select({ id: subjects.id, name: subjects.name, creditCode: subjects.creditCode, kind: subjects.kind })
+    .from(subjectAgents).innerJoin(subjects, eq(subjects.id, subjectAgents.subjectId))
+    .where(eq(subjectAgents.userId, userId)).orderBy(subjects.name)
+  const person = await db.select({ id: subjects.id, name: subjects.name, creditCode: subjects.creditCode, kind: subjects.kind })
+    .from(users).innerJoin(subjects, eq(subjects.id, users.personSubjectId)).where(eq(users.id, userId))
+  return [...person.map(s => ({ ...s, via: 'person' as const })), ...agentOf.map(s => ({ ...s, via: 'agent' as const }))]
+}
+
+/** Every record of a subject the account acts for, public or not; another subject's are a 404. */
+export async function ownRecords(db: Database, userId: number, subjectId: number, today = todayInChina()) {
+  const subject = (await ownSubjects(db, userId)).find(s => s.id === subjectId)
+  if (!subject) throw notFound('主体')
+  const rows = await db.select({ record: records, departmentName: departments.name }).from(records)
+    .innerJoin(departments, eq(departments.id, records.departmentId))
+    .where(eq(records.subjectId, subjectId)).orderBy(desc(records.decisionDate), desc(records.id))
+  const own: OwnRecord[] = rows.map(({ record, departmentName }) => ({
+    ...summary(record, departmentName),
+    state: record.state,
+    isPublic: isPublic({ kind: record.kind, subjectKind: subject.kind, state: record.state, publicUntil: record.publicUntil }, today),
+  }))
+  return { subject, records: own }
+}
+
+/**
+ * A natural person links the account to their own records by name and ID number. The number is only
+ * compared, never stored on the account or logged; a mismatch says nothing about whose records exist.
+ */
+export async function verifyIdentity(db: Database, actor: Actor, input: IdentityInput): Promise<OwnSubject> {
+  const [subject] = await db.select({ id: subjects.id, name: subjects.name, creditCode: subjects.creditCode, kind: subjects.kind })
+    .from(subjects).where(and(eq(subjects.kind, 'natural_person'), eq(subjects.identityKey, personIdentityKey('身份证', input.idNumber)), eq(subjects.name, input.name)))
+  if (!subject) throw refuse(404, '未找到与该姓名和身份证号码相符的信用记录', 'idNumber')
+  await db.update(users).set({ personSubjectId: subject.id }).where(eq(users.id, actor.id))
+  await recordAudit(db, { actor: actorOf(actor), action: 'identity.verify', entity: 'subject', entityId: String(subject.id) })
+  return { ...subject, via: 'person' }
+}
+
+export async function ownMessages(db: Database, userId: number) {
+  return db.select().from(messages).where(eq(messages.userId, userId)).orderBy(desc(messages.id)).limit(100)
+}
+
+export async function markMessagesRead(db: Database, userId: number, id?: number) {
+  await db.update(messages).set({ readAt: new Date() })
+    .where(and(eq(messages.userId, userId), isNull(messages.readAt), id ? eq(messages.id, id) : undefined))
+}
+
+export async function unreadCount(db: Database, userId: number): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(messages).where(and(eq(messages.userId, userId), isNull(messages.readAt)))
+  return row?.n ?? 0
+}

@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm'
+import { roleLabels } from '../../../shared/schemas/accounts'
+import { todayInChina } from '../../../shared/utils/dates'
+import { subjects, users } from '../../database/schema'
+import type { Database } from '../../utils/db'
+import { historyOf, visibleApplication } from './applications'
+import { availableActions, partiesOf, type Actor } from './machine'
+import { summarize } from './queue'
+import { workflowOf } from './registry'
+
+/**
+ * One application on one page: its summary, what was submitted, every step with its files, and the
+ * actions this actor may take now. Applicants see staff steps by role, not by the reviewer's name.
+ */
+export async function applicationDetail(db: Database, actor: Actor, id: number) {
+  const { application, access } = await visibleApplication(db, actor, id)
+  const [subject] = await db.select({ name: subjects.name, creditCode: subjects.creditCode }).from(subjects).where(eq(subjects.id, application.subjectId))
+  const [applicant] = await db.select({ name: users.name }).from(users).where(eq(users.id, application.applicantId))
+  const { workflow } = workflowOf(application.kind)
+  const history = (await historyOf(db, id)).map(step => ({
+    ...step,
+    actorName: access === 'staff' || step.actorRole === 'public' || step.actorRole === 'subject_agent' ? step.actorName : roleLabels[step.actorRole],
+    toLabel: workflow.states[step.toState]?.label ?? step.toState,
+    actionLabel: step.action === 'submit' ? '提交申请' : (workflow.transitions[step.action]?.label ?? step.action),
+  }))
+  const actions = availableActions(workflow, application.state, partiesOf(actor, application))
+    .map(name => ({ name, label: workflow.transitions[name]!.label, reasonRequired: !!workflow.transitions[name]!.reasonRequired }))
+  return {
+    ...summarize({ application, subjectName: subject!.name }, todayInChina()),
+    version: application.version,
+    subject: subject!,
+    applicantName: applicant!.name,
+    data: application.data,
+    history,
+    actions,
+  }
+}

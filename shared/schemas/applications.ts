@@ -1,0 +1,23 @@
+import { z } from 'zod'
+
+export const applicationKindLabels = { claim: '主体认领', objection: '信用异议', repair: '信用修复', registration: '自愿注册', commitment: '信用承诺' } as const
+export type ApplicationKindName = keyof typeof applicationKindLabels
+
+/** POST /api/applications/:id/actions: one step, naming the version the actor saw. */
+export const actionSchema = z.object({
+  action: z.string({ error: '请选择操作' }).min(1, '请选择操作').max(40),
+  version: z.number({ error: '缺少版本号，请刷新页面' }).int().min(0),
+  reason: z.string().trim().max(2000, '理由最多2000字').optional(),
+  fileIds: z.array(z.uuid('附件无效，请重新上传')).max(10, '每次最多10个附件').default([]),
+})
+export type ActionInput = z.infer<typeof actionSchema>
+
+/** GET /api/admin/applications: the review queue's filters. */
+export const queueQuerySchema = z.object({
+  kind: z.enum(Object.keys(applicationKindLabels) as [ApplicationKindName, ...ApplicationKindName[]], { error: '申请类型无效' }).optional(),
+  status: z.enum(['open', 'closed', 'all'], { error: '状态应为 open、closed 或 all' }).default('open'),
+  overdue: z.enum(['1', '0'], { error: 'overdue 应为 1 或 0' }).optional(),
+  q: z.string().trim().max(60, '搜索词最多60个字').optional(),
+  page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从1开始').max(1000).default(1),
+})
+export type QueueQuery = z.infer<typeof queueQuerySchema>

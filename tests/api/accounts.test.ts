@@ -1,0 +1,153 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, STRONG_PASSWORD, signedUp, staff } from '../support/client'
+import { MARKET } from '../support/rows'
+import { startServer, type TestServer } from '../support/server'
+import { startSmtp } from '../support/smtp'
+
+let server: TestServer
+let smtp: Awaited<ReturnType<typeof startSmtp>>
+
+beforeAll(async () => {
+  smtp = await startSmtp()
+  server = await startServer({ SMTP_URL: smtp.url, SITE_URL: 'https://credit.example.gov.cn' })
+})
+afterAll(async () => {
+  await server?.stop()
+  await smtp?.stop()
+})
+
+describe('sign-up and login', () => {
+  it('names each bad field of a sign-up in Chinese', async () => {
+    const reply = await new Client(server).post('/api/auth/register', { account: '123', name: '张', password: 'abc' })
+    expect(reply.status).toBe(400)
+    expect(reply.body.data.fields.account).toEqual(['请输入11位手机号或有效的电子邮箱'])
+    expect(reply.body.data.fields.name).toEqual(['姓名至少2个字'])
+    expect(reply.body.data.fields.password).toContain('密码至少8位')
+  })
+
+  it('signs up a public account with an HttpOnly, SameSite=Lax session cookie, once per account', async () => {
+    const client = new Client(server)
+    const reply = await client.post('/api/auth/register', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
+    expect(reply.status).toBe(200)
+    expect(reply.body.user).toMatchObject({ name: '李明', role: 'public' })
+    const cookie = reply.headers.getSetCookie().join('\n')
+    expect(cookie).toMatch(/HttpOnly/i)
+    expect(cookie).toMatch(/SameSite=Lax/i)
+    expect((await client.get('/api/me')).body.user.name).toBe('李明')
+    const again = await new Client(server).post('/api/auth/register', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
+    expect(again.status).toBe(409)
+    expect(again.body.data.fields.account[0]).toContain('已注册')
+  })
+
+  it('cannot choose a staff role at sign-up', async () => {
+    const client = new Client(server)
+    const reply = await client.post('/api/auth/register', { account: 'sneaky@example.com', name: '王五', password: STRONG_PASSWORD, role: 'admin' })
+    expect(reply.body.user.role).toBe('public')
+    expect((await client.get('/api/admin/audit')).status).toBe(403)
+  })
+
+  it('locks an account after 5 wrong passwords in a row, even for the right one', async () => {
+    await signedUp(server, '13800138002')
+    const client = new Client(server)
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) statuses.push((await client.post('/api/auth/login', { account: '13800138002', password: 'Wrong#Pass1' })).status)
+    expect(statuses).toEqual([401, 401, 401, 401, 423])
+    const locked = await client.post('/api/auth/login', { account: '13800138002', password: STRONG_PASSWORD })
+    expect(locked.status).toBe(423)
+    expect(locked.body.message).toMatch(/已锁定，请\d+分钟后再试/)
+    // An unknown account answers exactly like a wrong password.
+    const unknown = await client.post('/api/auth/login', { account: '13900000000', password: STRONG_PASSWORD })
+    expect([unknown.status, unknown.body.message]).toEqual([401, '账号或密码错误'])
+  })
+
+  it('signs out: the cookie no longer opens 我的', async () => {
+    const client = await signedUp(server, '13800138003')
+    expect((await client.post('/api/auth/logout')).status).toBe(200)
+    const after = await client.get('/api/me')
+    expect([after.status, after.body.message]).toEqual([401, '请先登录'])
+  })
+})
+
+describe('password reset by e-mailed link', () => {
+  it('mails a one-time link to SITE_URL, sets the new password and signs out other devices', async () => {
+    const phone = await signedUp(server, 'reset.me@example.com', '赵敏')
+    const answer = await new Client(server).post('/api/auth/reset-request', { account: 'reset.me@example.com' })
+    expect(answer.body.message).toContain('如该账号已绑定邮箱')
+    const mail = await smtp.waitFor('reset.me@example.com', '重设密码')
+    const link = new URL(/https:\S+/.exec(mail.text)![0])
+    expect(link.origin).toBe('https://credit.example.gov.cn')
+    const token = link.searchParams.get('token')!
+    const weak = await new Client(server).post('/api/auth/reset', { token, account: 'reset.me@example.com', password: 'short' })
+    expect(weak.body.data.fields.password).toContain('密码至少8位')
+    const done = await new Client(server).post('/api/auth/reset', { token, account: 'reset.me@example.com', password: 'NewPass#2026' })
+    expect(done.status).toBe(200)
+    expect((await phone.get('/api/me')).status).toBe(401)
+    const reused = await new Client(server).post('/api/auth/reset', { token, account: 'reset.me@example.com', password: 'Other#Pass2026' })
+    expect([reused.status, reused.body.data.fields.token]).toEqual([400, ['重置链接无效或已过期，请重新申请']])
+    expect((await new Client(server).post('/api/auth/login', { account: 'reset.me@example.com', password: 'NewPass#2026' })).status).toBe(200)
+  })
+
+  it('answers an unknown account the same way and sends nothing', async () => {
+    const before = smtp.received.length
+    const answer = await new Client(server).post('/api/auth/reset-request', { account: 'nobody@example.com' })
+    expect(answer.status).toBe(200)
+    await sleep(300)
+    expect(smtp.received.length).toBe(before)
+  })
+})
+
+describe('roles and cross-site requests', () => {
+  it('gives each role its own part of the console', async () => {
+    const anonymous = new Client(server)
+    const citizen = await signedUp(server, 'citizen@example.com')
+    const reviewer = await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
+    const office = await staff(server, 'credit_office', 'office@credit.gov.cn')
+    const admin = await staff(server, 'admin', 'admin@credit.gov.cn')
+    const routes = ['/api/admin/applications', '/api/admin/departments', '/api/admin/users', '/api/admin/audit']
+    const matrix = async (client: Client) => Promise.all(routes.map(async route => (await client.get(route)).status))
+    expect(await matrix(anonymous)).toEqual([401, 401, 401, 401])
+    expect(await matrix(citizen)).toEqual([403, 403, 403, 403])
+    expect(await matrix(reviewer)).toEqual([200, 403, 403, 403])
+    expect(await matrix(office)).toEqual([200, 200, 403, 403])
+    expect(await matrix(admin)).toEqual([200, 200, 200, 200])
+  })
+
+  it('lets an admin create staff, audited, and a reviewer must name a department', async () => {
+    const admin = await staff(server, 'admin', 'admin2@credit.gov.cn')
+    const noDepartment = await admin.post('/api/admin/users', { account: 'r2@market.gov.cn', name: '审核员乙', password: STRONG_PASSWORD, role: 'department_reviewer' })
+    expect(noDepartment.body.data.fields.departmentId).toEqual(['部门审核员须选择所属部门'])
+    const { body: { items: departments } } = await admin.get('/api/admin/departments')
+    const market = departments.find((d: { creditCode: string }) => d.creditCode === MARKET.creditCode)
+    const made = await admin.post('/api/admin/users', { account: 'r2@market.gov.cn', name: '审核员乙', password: STRONG_PASSWORD, role: 'department_reviewer', departmentId: market.id })
+    expect(made.status).toBe(201)
+    const audit = await admin.get('/api/admin/audit?action=create&entity=user')
+    expect(audit.body.items.some((e: { entityId: string }) => e.entityId === String(made.body.user.id))).toBe(true)
+  })
+
+  it('refuses a state-changing call from another site', async () => {
+    const client = await signedUp(server, 'csrf@example.com')
+    const forged = await client.post('/api/auth/logout', {}, { origin: 'https://evil.example.com' })
+    expect([forged.status, forged.body.message]).toEqual([403, '跨站请求已被拒绝，请从本站页面操作'])
+    expect((await client.post('/api/auth/logout', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await client.get('/api/me')).status).toBe(200)
+  })
+})
+
+describe('session expiry', () => {
+  let shortLived: TestServer
+  beforeAll(async () => {
+    shortLived = await startServer({ NUXT_SESSION_MAX_AGE: '2' })
+  })
+  afterAll(async () => {
+    await shortLived?.stop()
+  })
+
+  it('asks to sign in again once the session is older than its limit', async () => {
+    const client = await signedUp(shortLived, '13800138009')
+    expect((await client.get('/api/me')).status).toBe(200)
+    await sleep(2500)
+    const expired = await client.get('/api/me')
+    expect(expired.status).toBe(401)
+  })
+})

@@ -1,0 +1,64 @@
+import type { TestServer } from './server'
+
+export interface Reply<T = any> { status: number, body: T, headers: Headers }
+
+/** An HTTP client with one cookie jar: one signed-in person, as a browser would hold the session. */
+export class Client {
+  cookies = new Map<string, string>()
+  constructor(readonly server: TestServer) {}
+
+  async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const init: RequestInit = { method, headers: { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' }
+    if (body instanceof FormData) init.body = body
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body)
+      ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
+    }
+    const response = await fetch(`${this.server.url}${path}`, init)
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const [name, value] = pair!.split('=') as [string, string]
+      if (value) this.cookies.set(name, value)
+      else this.cookies.delete(name)
+    }
+    const type = response.headers.get('content-type') ?? ''
+    const parsed = type.includes('json') ? await response.json() : Buffer.from(await response.arrayBuffer())
+    return { status: response.status, body: parsed as T, headers: response.headers }
+  }
+
+  get = <T = any>(path: string) => this.call<T>('GET', path)
+  post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => this.call<T>('POST', path, body ?? {}, headers)
+
+  /** Uploads one evidence file and returns its id (or the whole reply when refused). */
+  async upload(bytes: Uint8Array, name: string): Promise<Reply> {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)]), name)
+    return this.call('POST', '/api/files', form)
+  }
+}
+
+export const STRONG_PASSWORD = 'Chaoyang#2026'
+
+export async function signedUp(server: TestServer, account: string, name = '张经办'): Promise<Client> {
+  const client = new Client(server)
+  const reply = await client.post('/api/auth/register', { account, name, password: STRONG_PASSWORD })
+  if (reply.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(reply.body)}`)
+  return client
+}
+
+/** A staff account made by the CLI (as the first admin is), signed in. */
+export async function staff(server: TestServer, role: string, account: string, department?: string): Promise<Client> {
+  const made = server.cli('scripts/user.ts', ['--role', role, '--account', account, '--name', `测试${role}`, '--password', STRONG_PASSWORD, ...(department ? ['--department', department] : [])])
+  if (made.status !== 0) throw new Error(`user ${account}: ${made.stderr}`)
+  const client = new Client(server)
+  const reply = await client.post('/api/auth/login', { account, password: STRONG_PASSWORD })
+  if (reply.status !== 200) throw new Error(`login failed: ${JSON.stringify(reply.body)}`)
+  return client
+}
+
+/** Minimal real files of each evidence type, and a Windows program pretending to be a PDF. */
+export const samples = {
+  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa1ef5c5e0000000049454e44ae426082', 'hex'),
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]),
+}
