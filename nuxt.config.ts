@@ -28,7 +28,7 @@ export default defineNuxtConfig({
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
   // Sealed cookie sessions (nuxt-auth-utils); NUXT_SESSION_PASSWORD seals them, NUXT_SESSION_MAX_AGE shortens them.
-  runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true } } },
+  runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true, secure: true } } },
   typescript: { strict: true },
   // Build machines and government networks have no internet: no web fonts, icons from local packages.
   ui: { fonts: false },

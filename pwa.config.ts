@@ -18,6 +18,10 @@ export const pwa: ModuleOptions = {
     display: 'standalone',
     theme_color: '#a61b1b',
     background_color: '#ffffff',
+    shortcuts: [
+      { name: '我的', short_name: '我的', url: '/me', description: '本单位信用记录、申请与消息' },
+      { name: '信用查询', short_name: '查询', url: '/search' },
+    ],
     icons: [
       { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
       { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
 import { drainAll } from '../server/domain/search/outbox'
 import { openDb, openSearch, run } from './lib/runtime'
+import { DEMO_PASSWORD, seedDemoAccounts } from './seed/accounts'
 import { seedRecords } from './seed/load'
 
 run(async () => {
@@ -18,6 +19,8 @@ run(async () => {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--records 应为正整数：${values.records}`)
   if (!Number.isInteger(seed)) throw new Error(`--seed 应为整数：${values.seed}`)
   const db = await openDb()
+  const accounts = await seedDemoAccounts(db)
+  if (accounts.length) process.stderr.write(`演示账号（密码均为 ${DEMO_PASSWORD}）：${accounts.join('、')}\n`)
   if (values['if-empty']) {
     const { rows } = await db.execute<{ present: boolean }>(sql`select exists(select 1 from records) as present`)
     if (rows[0]?.present) {

@@ -21,6 +21,9 @@ export const loginSchema = z.object({ account: accountSchema, password })
 
 export const resetRequestSchema = z.object({ account: accountSchema })
 
+/** The new-password form; the API's schema adds the link's token. */
+export const newPasswordSchema = z.object({ account: accountSchema, password }).superRefine(strongPassword)
+
 export const resetConfirmSchema = z.object({
   token: z.string({ error: '重置链接无效' }).min(20, '重置链接无效').max(100, '重置链接无效'),
   account: accountSchema,

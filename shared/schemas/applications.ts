@@ -21,3 +21,44 @@ export const queueQuerySchema = z.object({
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从1开始').max(1000).default(1),
 })
 export type QueueQuery = z.infer<typeof queueQuerySchema>
+
+/** Labels of what an applicant submitted, for the detail page; unknown keys are not shown. */
+export const applicationDataLabels: Record<string, string> = {
+  subjectName: '主体名称',
+  creditCode: '统一社会信用代码',
+  isLegalRepresentative: '是否法定代表人本人办理',
+  contactPhone: '联系电话',
+}
+
+export interface ApplicationStep {
+  id: number
+  action: string
+  actionLabel: string
+  toState: string
+  toLabel: string
+  actorName: string
+  actorRole: string
+  reason: string | null
+  at: string
+  files: { id: string, name: string, mime: string, size: number }[]
+}
+
+export interface ApplicationView {
+  id: number
+  kind: ApplicationKindName
+  kindLabel: string
+  state: string
+  stateLabel: string
+  open: boolean
+  subjectName: string
+  dueOn: string | null
+  daysLeft: number | null
+  createdAt: string
+  updatedAt: string
+  version: number
+  subject: { name: string, creditCode: string | null }
+  applicantName: string
+  data: Record<string, unknown>
+  history: ApplicationStep[]
+  actions: { name: string, label: string, reasonRequired: boolean }[]
+}
