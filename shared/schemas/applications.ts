@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ApplicationSummary } from './me'
 
 export const applicationKindLabels = { claim: '主体认领', objection: '信用异议', repair: '信用修复', registration: '自愿注册', commitment: '信用承诺' } as const
 export type ApplicationKindName = keyof typeof applicationKindLabels
@@ -43,18 +44,7 @@ export interface ApplicationStep {
   files: { id: string, name: string, mime: string, size: number }[]
 }
 
-export interface ApplicationView {
-  id: number
-  kind: ApplicationKindName
-  kindLabel: string
-  state: string
-  stateLabel: string
-  open: boolean
-  subjectName: string
-  dueOn: string | null
-  daysLeft: number | null
-  createdAt: string
-  updatedAt: string
+export interface ApplicationView extends ApplicationSummary {
   version: number
   subject: { name: string, creditCode: string | null }
   applicantName: string

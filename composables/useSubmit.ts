@@ -1,0 +1,34 @@
+import type { FormError } from '@nuxt/ui'
+
+interface ApiError { data?: { message?: string, data?: { fields?: Record<string, string[]> } } }
+interface ErrorTarget { setErrors: (errors: FormError[]) => void }
+
+/**
+ * One form's submission: ignores a second click while the first runs, and shows the API's refusal
+ * where it belongs: field errors under their fields (the shared zod schema's names, through `form`),
+ * anything else as one message above the form.
+ */
+export function useSubmit(action: () => Promise<unknown>, form?: Ref<ErrorTarget | null | undefined>) {
+  const busy = ref(false)
+  const message = ref('')
+  const fieldErrors = ref<FormError[]>([])
+  async function run() {
+    if (busy.value) return
+    busy.value = true
+    message.value = ''
+    fieldErrors.value = []
+    try {
+      await action()
+    }
+    catch (error) {
+      const data = (error as ApiError).data
+      fieldErrors.value = Object.entries(data?.data?.fields ?? {}).map(([name, messages]) => ({ name, message: messages[0] ?? '' }))
+      message.value = fieldErrors.value.length ? '' : (data?.message ?? '网络异常，请检查网络后重试')
+      form?.value?.setErrors(fieldErrors.value)
+    }
+    finally {
+      busy.value = false
+    }
+  }
+  return { busy, message, fieldErrors, run }
+}
