@@ -14,7 +14,11 @@ export class Client {
       init.body = JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
     }
-    const response = await fetch(`${this.server.url}${path}`, init)
+    // A pooled keep-alive connection the server closed as idle fails before the request is sent: send again.
+    const response = await fetch(`${this.server.url}${path}`, init).catch((error: Error & { cause?: { code?: string } }) => {
+      if (error.cause?.code !== 'UND_ERR_SOCKET') throw error
+      return fetch(`${this.server.url}${path}`, init)
+    })
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';')
       const [name, value] = pair!.split('=') as [string, string]
