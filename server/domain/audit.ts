@@ -22,6 +22,7 @@ export async function listAudit(db: Database, query: AuditQuery) {
   if (query.action) where.push(eq(auditLog.action, query.action))
   if (query.entity) where.push(eq(auditLog.entity, query.entity))
   if (query.before) where.push(lt(auditLog.id, query.before))
-  if (query.since) where.push(gte(auditLog.at, new Date(query.since)))
+  // A date means that day in China, not at UTC midnight.
+  if (query.since) where.push(gte(auditLog.at, new Date(`${query.since}T00:00:00+08:00`)))
   return db.select().from(auditLog).where(where.length ? and(...where) : undefined).orderBy(desc(auditLog.id)).limit(query.limit)
 }
