@@ -10,7 +10,8 @@ import { pwa } from './pwa.config'
 const nitro: NitroConfig = {
   experimental: { tasks: true },
   externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
-  scheduledTasks: { '7 * * * *': ['records:expire'] },
+  // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
+  scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
   hooks: {
     // Migrations are applied at start, so the built server carries them beside its entry file.
     compiled(nitro: Nitro) {

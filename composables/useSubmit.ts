@@ -1,6 +1,6 @@
 import type { FormError } from '@nuxt/ui'
 
-interface ApiError { data?: { message?: string, data?: { fields?: Record<string, string[]> } } }
+interface ApiError { data?: { message?: string, data?: { fields?: Record<string, string[]>, [key: string]: unknown } } }
 interface ErrorTarget { setErrors: (errors: FormError[]) => void }
 
 /**
@@ -12,16 +12,20 @@ export function useSubmit(action: () => Promise<unknown>, form?: Ref<ErrorTarget
   const busy = ref(false)
   const message = ref('')
   const fieldErrors = ref<FormError[]>([])
+  /** The refusal's other data, e.g. the id of the open application a repeat would duplicate. */
+  const details = ref<Record<string, unknown>>({})
   async function run() {
     if (busy.value) return
     busy.value = true
     message.value = ''
     fieldErrors.value = []
+    details.value = {}
     try {
       await action()
     }
     catch (error) {
       const data = (error as ApiError).data
+      details.value = data?.data ?? {}
       fieldErrors.value = Object.entries(data?.data?.fields ?? {}).map(([name, messages]) => ({ name, message: messages[0] ?? '' }))
       message.value = fieldErrors.value.length ? '' : (data?.message ?? '网络异常，请检查网络后重试')
       form?.value?.setErrors(fieldErrors.value)
@@ -30,5 +34,5 @@ export function useSubmit(action: () => Promise<unknown>, form?: Ref<ErrorTarget
       busy.value = false
     }
   }
-  return { busy, message, fieldErrors, run }
+  return { busy, message, fieldErrors, details, run }
 }

@@ -4,4 +4,6 @@ export const deadlines = {
   publicationWorkingDays: 7,
   /** The credit office decides a subject claim (主体认领) within this many working days. */
   claimReviewWorkingDays: 3,
+  /** The publishing department decides an objection within this many working days (seed 000 §25). */
+  objectionWorkingDays: 5,
 }

@@ -116,3 +116,12 @@ export function familyFromHeaders(headers: string[]): RecordFamily | null {
 export function headerOf(family: RecordFamily, key: string): string {
   return familyColumns[family].find(c => c.key === key)?.header ?? key
 }
+
+/** What identifies a record or its subject: a correction (更正) never changes these; a wrong one is withdrawn (撤销). */
+const fixedKeys = new Set(['subjectCategory', 'creditCode', 'businessRegNo', 'orgCode', 'taxRegNo', 'institutionCertNo', 'socialOrgCertNo',
+  'legalRepIdType', 'legalRepIdNumber', 'idType', 'idNumber', 'sourceDepartment', 'sourceDepartmentCreditCode', 'documentNumber', 'category'])
+
+/** The columns of a family a department may correct after an objection. */
+export function correctableColumns(family: RecordFamily): Column[] {
+  return familyColumns[family].filter(c => !fixedKeys.has(c.key))
+}

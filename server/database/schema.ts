@@ -94,6 +94,8 @@ export const records = pgTable('records', {
   // publication (DOMAIN.md rule 3), computed at ingest from the policy table
   repairableFrom: date('repairable_from', { mode: 'string' }),
   publicUntil: date('public_until', { mode: 'string' }),
+  /** The open objection about this record (DOMAIN.md rule 4): shown publicly as 异议处理中; one at a time. */
+  objectionId: bigint('objection_id', { mode: 'number' }),
   /** Hash of the normalised fields: a re-sent identical row is reported unchanged. */
   contentHash: text('content_hash').notNull(),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
@@ -225,3 +227,15 @@ export const messages = pgTable('messages', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   readAt: timestamp('read_at', { withTimezone: true }),
 }, t => [index('messages_user_idx').on(t.userId, t.createdAt)])
+
+/** A record's history: each correction keeps the version it replaced, each objection step its outcome. */
+export const recordHistory = pgTable('record_history', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  recordId: bigint('record_id', { mode: 'number' }).notNull().references(() => records.id),
+  action: text('action').notNull(),
+  applicationId: bigint('application_id', { mode: 'number' }).references(() => applications.id),
+  actor: text('actor').notNull(),
+  /** The record's fields before a correction (field key → value). */
+  previous: jsonb('previous').$type<Record<string, unknown>>(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('record_history_record_idx').on(t.recordId)])

@@ -21,6 +21,15 @@ export async function ownSubjects(db: Database, userId: number): Promise<OwnSubj
   return [...person.map(s => ({ ...s, via: 'person' as const })), ...agentOf.map(s => ({ ...s, via: 'agent' as const }))]
 }
 
+function ownRecordOf(record: typeof records.$inferSelect, departmentName: string, subject: OwnSubject, today: string): OwnRecord {
+  return {
+    ...summary(record, departmentName),
+    state: record.state,
+    isPublic: isPublic({ kind: record.kind, subjectKind: subject.kind, state: record.state, publicUntil: record.publicUntil }, today),
+    objectionId: record.objectionId,
+  }
+}
+
 /** Every record of a subject the account acts for, public or not; another subject's are a 404. */
 export async function ownRecords(db: Database, userId: number, subjectId: number, today = todayInChina()) {
   const subject = (await ownSubjects(db, userId)).find(s => s.id === subjectId)
@@ -28,12 +37,16 @@ export async function ownRecords(db: Database, userId: number, subjectId: number
   const rows = await db.select({ record: records, departmentName: departments.name }).from(records)
     .innerJoin(departments, eq(departments.id, records.departmentId))
     .where(eq(records.subjectId, subjectId)).orderBy(desc(records.decisionDate), desc(records.id))
-  const own: OwnRecord[] = rows.map(({ record, departmentName }) => ({
-    ...summary(record, departmentName),
-    state: record.state,
-    isPublic: isPublic({ kind: record.kind, subjectKind: subject.kind, state: record.state, publicUntil: record.publicUntil }, today),
-  }))
-  return { subject, records: own }
+  return { subject, records: rows.map(({ record, departmentName }) => ownRecordOf(record, departmentName, subject, today)) }
+}
+
+/** One record of a subject the account acts for (the objection form's heading); anyone else's is a 404. */
+export async function ownRecord(db: Database, userId: number, recordId: number, today = todayInChina()) {
+  const [row] = await db.select({ record: records, departmentName: departments.name }).from(records)
+    .innerJoin(departments, eq(departments.id, records.departmentId)).where(eq(records.id, recordId))
+  const subject = row && (await ownSubjects(db, userId)).find(s => s.id === row.record.subjectId)
+  if (!row || !subject) throw notFound('信用记录')
+  return { subject, record: ownRecordOf(row.record, row.departmentName, subject, today) }
 }
 
 /**

@@ -16,8 +16,9 @@ export function validationError(error: ZodError, message = '提交的内容有�
 }
 
 /** A refusal the user can act on, naming the field when there is one. Domain code throws these too. */
-export function refuse(statusCode: number, message: string, field?: string) {
-  return createError({ statusCode, message, data: field ? { fields: { [field]: [message] } } : undefined })
+export function refuse(statusCode: number, message: string, field?: string, extra?: Record<string, unknown>) {
+  const data = field || extra ? { ...extra, ...(field ? { fields: { [field]: [message] } } : {}) } : undefined
+  return createError({ statusCode, message, data })
 }
 
 export const badRequest = (message: string, field?: string) => refuse(400, message, field)

@@ -10,6 +10,10 @@ export const actionSchema = z.object({
   version: z.number({ error: '缺少版本号，请刷新页面' }).int().min(0),
   reason: z.string().trim().max(2000, '理由最多2000字').optional(),
   fileIds: z.array(z.uuid('附件无效，请重新上传')).max(10, '每次最多10个附件').default([]),
+  /** 更正: the corrected fields, by field key. */
+  corrections: z.record(z.string(), z.string().trim().max(4000, '内容过长')).optional(),
+  /** 改派: the department an objection goes to instead. */
+  departmentId: z.number().int().positive().optional(),
 })
 export type ActionInput = z.infer<typeof actionSchema>
 
@@ -29,6 +33,26 @@ export const applicationDataLabels: Record<string, string> = {
   creditCode: '统一社会信用代码',
   isLegalRepresentative: '是否法定代表人本人办理',
   contactPhone: '联系电话',
+  recordTitle: '信用记录',
+  documentNumber: '文书号',
+  departmentName: '认定部门',
+  reasonLabel: '异议理由',
+  description: '异议说明',
+  requestedCorrection: '要求更正为',
+  contactName: '联系人',
+}
+
+/** The record an objection is about; its correctable fields only for the deciding staff. */
+export interface ApplicationContext {
+  record?: {
+    id: number
+    title: string
+    documentNumber: string
+    state: string
+    correctable?: { key: string, label: string, value: string }[]
+    /** After 更正: each changed field before and after. */
+    replaced?: { label: string, before: string, after: string }[]
+  }
 }
 
 export interface ApplicationStep {
@@ -49,6 +73,7 @@ export interface ApplicationView extends ApplicationSummary {
   subject: { name: string, creditCode: string | null }
   applicantName: string
   data: Record<string, unknown>
+  context: ApplicationContext
   history: ApplicationStep[]
   actions: { name: string, label: string, reasonRequired: boolean }[]
 }

@@ -5,7 +5,12 @@ import type { PublicRecordSummary } from './records'
 export interface OwnSubject { id: number, name: string, creditCode: string | null, kind: SubjectKind, via: 'agent' | 'person' }
 
 /** A record as its own subject sees it in 我的: also when it is not (or no longer) public. */
-export interface OwnRecord extends PublicRecordSummary { state: RecordState, isPublic: boolean }
+export interface OwnRecord extends PublicRecordSummary {
+  state: RecordState
+  isPublic: boolean
+  /** The open objection about it, if any (one at a time). */
+  objectionId: number | null
+}
 
 export interface ApplicationSummary {
   id: number

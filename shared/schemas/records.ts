@@ -14,8 +14,14 @@ export interface PublicRecordSummary {
   publicUntil: string | null
 }
 
+/** A step of a record's public history: corrections and objections, without who or why. */
+export interface RecordEvent { action: string, label: string, at: string }
+
 export interface PublicRecord extends PublicRecordSummary {
   state: RecordState
+  /** 异议处理中 (DOMAIN.md rule 4). */
+  underObjection: boolean
+  history: RecordEvent[]
   subject: { name: string, creditCode: string | null, kind: SubjectKind }
   fields: PublicField[]
   publication: { publishedAt: string, publicUntil: string | null, repairableFrom: string | null }

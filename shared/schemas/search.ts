@@ -22,6 +22,8 @@ export interface SearchHit {
   documentNumber: string
   department: string
   decisionDate: string
+  /** 异议处理中 (DOMAIN.md rule 4): shown next to the record wherever it appears. */
+  underObjection: boolean
   /** HTML-escaped text with the matched words in <mark>: safe to insert as HTML. */
   highlight: { subjectName: string, title: string, content: string }
 }

@@ -7,7 +7,9 @@ import { ingestFile } from '../../server/domain/ingest/file'
 import { createApplication, historyOf, transition, visibleApplication } from '../../server/domain/workflow/applications'
 import { reviewQueue } from '../../server/domain/workflow/queue'
 import type { Actor } from '../../server/domain/workflow/machine'
-import { subjects } from '../../server/database/schema'
+import { eq } from 'drizzle-orm'
+import { messages, subjects } from '../../server/database/schema'
+import { reportOverdue } from '../../server/domain/workflow/overdue'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { MARKET, TAX, penaltyRow, toCsv } from '../support/rows'
 
@@ -70,5 +72,23 @@ describe('the review-workflow core', () => {
     expect(await refusal(transition(t.db, claimWorkflow, application, office, { action: 'approve', version: 0, fileIds: ['00000000-0000-4000-8000-000000000000'] })))
       .toMatchObject({ statusCode: 400, message: '附件无效或已被使用，请重新上传' })
     expect((await visibleApplication(t.db, office, application.id)).application).toMatchObject({ state: 'submitted', version: 0 })
+  })
+})
+
+describe('overdue applications', () => {
+  it('are reported to the credit office once a day, and nothing decides itself', async () => {
+    const { application } = await createApplication(t.db, {
+      workflow: claimWorkflow, subjectId, applicant, departmentId: null, data: {}, fileIds: [], requestKey: 'late-1',
+    }, new Date('2026-11-16T02:00:00Z'))
+    // Filed Monday 16 November, due Thursday 19: on Wednesday 25 it is 4 working days late.
+    expect(application.dueOn).toBe('2026-11-19')
+    expect(await reportOverdue(t.db, null, '2026-11-25')).toBeGreaterThanOrEqual(1)
+    expect(await reportOverdue(t.db, null, '2026-11-25')).toBeGreaterThanOrEqual(1)
+    const inbox = await t.db.select().from(messages).where(eq(messages.userId, office.id))
+    expect(inbox).toHaveLength(1)
+    expect(inbox[0]!.title).toBe('超期未办结申请提醒（2026-11-25）')
+    expect(inbox[0]!.body).toContain(`编号${application.id} 主体认领`)
+    expect(inbox[0]!.body).toContain('已超期4个工作日')
+    expect((await visibleApplication(t.db, office, application.id)).application.state).toBe('submitted')
   })
 })

@@ -66,3 +66,14 @@ export const samples = {
   pdf: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]),
 }
+
+/** A signed-up person whose claim to act for `creditCode` the credit office has approved. */
+export async function agentOf(server: TestServer, office: Client, account: string, creditCode: string, name = '张经办'): Promise<Client> {
+  const agent = await signedUp(server, account, name)
+  const licence = await agent.upload(samples.png, '营业执照.png')
+  const claim = await agent.post('/api/claims', { creditCode, isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey: `claim-${account}` })
+  if (claim.status !== 201) throw new Error(`claim failed: ${JSON.stringify(claim.body)}`)
+  const approved = await office.post(`/api/applications/${claim.body.id}/actions`, { action: 'approve', version: 0 })
+  if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`)
+  return agent
+}

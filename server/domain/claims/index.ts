@@ -4,7 +4,7 @@ import { applications, subjectAgents, subjects, users } from '../../database/sch
 import type { Database } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import { isAgentOf } from '../workflow/access'
-import { createApplication, type Application } from '../workflow/applications'
+import { createApplication, type Application, type Tx } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
 import { claimWorkflow } from './workflow'
 
@@ -28,8 +28,6 @@ export async function submitClaim(db: Database, applicant: Actor, input: ClaimIn
   }
   return createApplication(db, { workflow: claimWorkflow, subjectId: subject.id, applicant, departmentId: null, data, fileIds, requestKey: input.requestKey })
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** An approved claim makes the applicant an agent of the subject (and a `public` account a subject agent). */
 export async function onClaimDecided(tx: Tx, application: Application): Promise<void> {

@@ -1,11 +1,11 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import { familyColumns } from '../../../shared/columns'
 import { familyOf, kindLabels, licenseStatusLabels, severityLabels, subjectKindLabels } from '../../../shared/kinds'
 import type { PublicField, PublicRecord, PublicRecordSummary, SubjectProfile } from '../../../shared/schemas/records'
 import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import { recordTitle } from '../../../shared/utils/recordTitle'
 import { maskIdNumbers } from '../../../shared/utils/idNumber'
-import { departments, records, subjects } from '../../database/schema'
+import { departments, recordHistory, records, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
 
 /** The SQL twin of `isPublic` (shared/utils/publication.ts): keep the two in step. */
@@ -15,6 +15,14 @@ export function publicCondition(today: IsoDate) {
     ne(subjects.kind, 'natural_person'),
     sql`(${records.publicUntil} is null or ${records.publicUntil} >= ${today})`,
   )
+}
+
+const recordEventLabels: Record<string, string> = {
+  objection_opened: '主体提出异议',
+  corrected: '经异议核查更正',
+  withdrawn: '经异议核查撤销',
+  objection_upheld: '异议办结（维持原记录）',
+  objection_withdrawn: '异议已撤回',
 }
 
 /** Columns that identify a person: never on a public page (DOMAIN.md rule 7). */
@@ -64,9 +72,13 @@ export async function publicRecord(db: Database, id: number, today: IsoDate = to
     .where(and(eq(records.id, id), publicCondition(today)))
   if (!row) return null
   const { record, subject } = row
+  const history = await db.select({ action: recordHistory.action, at: recordHistory.at }).from(recordHistory)
+    .where(eq(recordHistory.recordId, id)).orderBy(asc(recordHistory.id))
   return {
     ...summary(record, row.departmentName),
     state: record.state,
+    underObjection: record.objectionId !== null,
+    history: history.map(h => ({ action: h.action, label: recordEventLabels[h.action] ?? h.action, at: h.at.toISOString() })),
     subject: { name: subject.name, creditCode: subject.creditCode, kind: subject.kind },
     fields: publicFields(record, subject),
     publication: { publishedAt: record.publishedAt.toISOString(), publicUntil: record.publicUntil, repairableFrom: record.repairableFrom },

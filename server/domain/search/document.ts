@@ -23,6 +23,7 @@ export interface IndexSource {
   decisionDate: IsoDate
   publicUntil: IsoDate | null
   contentHash: string
+  underObjection: boolean
 }
 
 /**
@@ -45,6 +46,7 @@ export interface SearchDocument {
   year: number
   /** YYYYMMDD of the last public day; searches filter on it so a record leaves view on time. */
   publicUntil: number
+  underObjection: boolean
   /** Changes whenever the indexed content must change; reconcile compares it. */
   rev: string
 }
@@ -71,6 +73,7 @@ export function toSearchDocument(s: IndexSource, today: IsoDate): SearchDocument
     decisionDay: day(s.decisionDate),
     year: Number(s.decisionDate.slice(0, 4)),
     publicUntil: s.publicUntil ? day(s.publicUntil) : NO_END,
-    rev: `${s.contentHash}:${s.publicUntil ?? ''}`,
+    underObjection: s.underObjection,
+    rev: `${s.contentHash}:${s.publicUntil ?? ''}:${s.underObjection ? 'O' : ''}`,
   }
 }

@@ -46,6 +46,7 @@ function toHit(document: SearchDocument & { _formatted?: Partial<Record<keyof Se
     documentNumber: document.documentNumber,
     department: document.departmentName,
     decisionDate: document.decisionDate,
+    underObjection: document.underObjection === true,
     highlight: {
       subjectName: toHighlightHtml(formatted.subjectName ?? document.subjectName),
       title: toHighlightHtml(formatted.title ?? document.title),

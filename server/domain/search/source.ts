@@ -20,6 +20,7 @@ const columns = {
   decisionDate: records.decisionDate,
   publicUntil: records.publicUntil,
   contentHash: records.contentHash,
+  underObjection: sql<boolean>`${records.objectionId} is not null`,
 }
 
 function select(db: Database, where: SQL | undefined, limit?: number): Promise<IndexSource[]> {

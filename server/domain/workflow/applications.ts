@@ -9,7 +9,7 @@ import { canSee } from './access'
 import { partiesOf, planTransition, type Actor, type Workflow } from './machine'
 
 export type Application = typeof applications.$inferSelect
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** Evidence the actor uploaded and has not attached anywhere yet; anything else is refused by name. */
 async function attachFiles(tx: Tx, fileIds: readonly string[], uploaderId: number, applicationId: number, eventId: number) {
@@ -29,6 +29,8 @@ export interface NewApplication {
   fileIds: readonly string[]
   /** The form's one-time key: the same key again returns the application it created. */
   requestKey: string
+  /** What filing changes besides the application, in its transaction; it may refuse the filing. */
+  onCreate?: (tx: Tx, application: Application) => Promise<void>
 }
 
 /** Files an application in its initial state with its first deadline; a repeated submission returns the first. */
@@ -53,6 +55,7 @@ export async function createApplication(db: Database, input: NewApplication, now
       applicationId: application.id, action: 'submit', fromState: null, toState: application.state, actorId: input.applicant.id, actorRole: input.applicant.role,
     }).returning({ id: applicationEvents.id })
     await attachFiles(tx, input.fileIds, input.applicant.id, application.id, event!.id)
+    await input.onCreate?.(tx, application)
     await recordAudit(tx, { actor: actorOf(input.applicant), action: `${application.kind}.submit`, entity: 'application', entityId: String(application.id) })
     return { application, created: true }
   })
@@ -64,7 +67,13 @@ export interface TransitionInput {
   version: number
   reason?: string
   fileIds?: readonly string[]
+  /** What some decisions carry: corrected fields (更正), the department an objection goes to (改派). */
+  corrections?: Record<string, string>
+  departmentId?: number
 }
+
+/** What a step changes besides the application, in the same transaction; it may refuse the step. */
+export type Effects = (tx: Tx, updated: Application, step: { action: string, actor: Actor, input: TransitionInput }) => Promise<void>
 
 /**
  * Moves an application along its workflow. The row is updated only if it still has the version the actor
@@ -72,12 +81,12 @@ export interface TransitionInput {
  */
 export async function transition(
   db: Database, workflow: Workflow, application: Application, actor: Actor, input: TransitionInput,
-  effects?: (tx: Tx, updated: Application) => Promise<void>, now = new Date(),
+  effects?: Effects, now = new Date(),
 ): Promise<Application> {
   const plan = planTransition(workflow, application.state, input.action, partiesOf(actor, application), input.reason, todayInChina(now))
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(applications)
-      .set({ state: plan.to, dueOn: plan.dueOn, version: sql`${applications.version} + 1`, updatedAt: now })
+      .set({ state: plan.to, ...(plan.dueOn === 'keep' ? {} : { dueOn: plan.dueOn }), version: sql`${applications.version} + 1`, updatedAt: now })
       .where(and(eq(applications.id, application.id), eq(applications.version, input.version), eq(applications.state, application.state)))
       .returning()
     if (!updated) throw refuse(409, '该申请已被他人处理或已更新，请刷新后查看最新状态', 'version')
@@ -85,7 +94,7 @@ export async function transition(
       applicationId: application.id, action: input.action, fromState: application.state, toState: plan.to, actorId: actor.id, actorRole: actor.role, reason: input.reason?.trim() || null,
     }).returning({ id: applicationEvents.id })
     await attachFiles(tx, input.fileIds ?? [], actor.id, application.id, event!.id)
-    await effects?.(tx, updated)
+    await effects?.(tx, updated, { action: input.action, actor, input })
     await recordAudit(tx, { actor: actorOf(actor), action: `${application.kind}.${input.action}`, entity: 'application', entityId: String(application.id), detail: { from: application.state, to: plan.to } })
     return updated
   })

@@ -16,7 +16,7 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
   const { application, access } = await visibleApplication(db, actor, id)
   const [subject] = await db.select({ name: subjects.name, creditCode: subjects.creditCode }).from(subjects).where(eq(subjects.id, application.subjectId))
   const [applicant] = await db.select({ name: users.name }).from(users).where(eq(users.id, application.applicantId))
-  const { workflow } = workflowOf(application.kind)
+  const { workflow, context } = workflowOf(application.kind)
   const history = (await historyOf(db, id)).map(step => ({
     ...step,
     actorName: access === 'staff' || step.actorRole === 'public' || step.actorRole === 'subject_agent' ? step.actorName : roleLabels[step.actorRole],
@@ -31,6 +31,7 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
     subject: subject!,
     applicantName: applicant!.name,
     data: application.data,
+    context: (await context?.(db, application, access === 'staff')) ?? {},
     history,
     actions,
   }

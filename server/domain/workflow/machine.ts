@@ -16,8 +16,8 @@ export interface Transition<S extends string> {
   by: readonly Party[]
   /** A decision against the applicant must say why. */
   reasonRequired?: boolean
-  /** Working days the next step gets from today; null when the application is closed. */
-  dueInWorkingDays: number | null
+  /** Working days the next step gets from today; null when the application is closed; 'keep' leaves the clock running. */
+  dueInWorkingDays: number | null | 'keep'
 }
 
 export interface Workflow<S extends string = string, A extends string = string> {
@@ -29,7 +29,7 @@ export interface Workflow<S extends string = string, A extends string = string> 
   transitions: Record<A, Transition<S>>
 }
 
-export interface Plan<S extends string> { to: S, dueOn: IsoDate | null }
+export interface Plan<S extends string> { to: S, dueOn: IsoDate | null | 'keep' }
 
 /** What `actor` may do now: the actions a console or 我的 shows as buttons. */
 export function availableActions<S extends string, A extends string>(
@@ -55,7 +55,8 @@ export function planTransition<S extends string, A extends string>(
     throw refuse(409, `申请当前为“${workflow.states[state].label}”，不能${transition.label}`, 'action')
   }
   if (transition.reasonRequired && !reason?.trim()) throw refuse(400, `${transition.label}须填写理由`, 'reason')
-  const dueOn = transition.dueInWorkingDays === null ? null : addWorkingDays(today, transition.dueInWorkingDays)
+  const due = transition.dueInWorkingDays
+  const dueOn = due === null || due === 'keep' ? due : addWorkingDays(today, due)
   return { to: transition.to, dueOn }
 }
 

@@ -21,7 +21,7 @@ function stateOf(kind: keyof typeof applicationKindLabels, state: string) {
   return workflowKinds[kind]?.workflow.states[state] ?? { label: state, open: false }
 }
 
-function openStates(): string[] {
+export function openStates(): string[] {
   return [...new Set(Object.values(workflowKinds).flatMap(k => Object.entries(k.workflow.states).filter(([, s]) => s.open).map(([name]) => name)))]
 }
 

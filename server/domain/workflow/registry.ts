@@ -1,20 +1,25 @@
 import { onClaimDecided } from '../claims'
 import { claimWorkflow } from '../claims/workflow'
-import type { Application } from './applications'
-import type { ApplicationKind, Workflow } from './machine'
+import { afterObjectionStep, objectionContext, onObjectionStep } from '../objections'
+import { objectionWorkflow } from '../objections/workflow'
 import type { Database } from '../../utils/db'
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+import type { Mailer } from '../../utils/mail'
+import type { Application, Effects } from './applications'
+import type { ApplicationKind, Workflow } from './machine'
 
 export interface WorkflowKind {
   workflow: Workflow
-  /** What a step changes besides the application, in the same transaction. */
-  effects?: (tx: Tx, application: Application) => Promise<void>
+  effects?: Effects
+  /** Who else to tell once a step has committed (the applicant is always told of staff steps). */
+  afterStep?: (db: Database, mailer: Mailer | null, application: Application, action: string, siteUrl: string) => Promise<void>
+  /** What the detail page shows beside the submitted data, e.g. the record an objection is about. */
+  context?: (db: Database, application: Application, forStaff: boolean) => Promise<Record<string, unknown>>
 }
 
 /** Each application kind's workflow; objections, repairs, commitments and registrations join here. */
 export const workflowKinds: Partial<Record<ApplicationKind, WorkflowKind>> = {
   claim: { workflow: claimWorkflow, effects: onClaimDecided },
+  objection: { workflow: objectionWorkflow, effects: onObjectionStep, afterStep: afterObjectionStep, context: objectionContext },
 }
 
 export function workflowOf(kind: ApplicationKind): WorkflowKind {

@@ -7,5 +7,7 @@ export default defineEventHandler(async (event) => {
   const input = await readBodyAs(event, actionSchema)
   const { db } = await usePlatform()
   const updated = await actOnApplication(db, useMailer(), user, id, input, siteUrl(event))
+  // A decision may change what is public (更正, 撤销, the 异议处理中 mark): the index catches up now.
+  notifyOutbox()
   return { id: updated.id, state: updated.state, version: updated.version }
 })

@@ -19,16 +19,23 @@ const source: IndexSource = {
   decisionDate: '2026-06-15',
   publicUntil: '2027-06-14',
   contentHash: 'h',
+  underObjection: false,
 }
 
 describe('toSearchDocument (DOMAIN.md rule 7)', () => {
   it('holds exactly the public fields, simplified, with ID numbers masked', () => {
     const document = toSearchDocument(source, '2026-11-25')!
-    expect(Object.keys(document).sort()).toEqual(['content', 'creditCode', 'decisionDate', 'decisionDay', 'departmentName', 'documentNumber', 'id', 'kind', 'publicUntil', 'rev', 'subjectName', 'title', 'year'])
+    expect(Object.keys(document).sort()).toEqual(['content', 'creditCode', 'decisionDate', 'decisionDay', 'departmentName', 'documentNumber', 'id', 'kind', 'publicUntil', 'rev', 'subjectName', 'title', 'underObjection', 'year'])
     expect(document.subjectName).toBe('朝阳鑫达建材有限公司')
     expect(JSON.stringify(document)).not.toContain(residentId())
     expect(JSON.stringify(document)).not.toMatch(/\d{17}[\dX]/)
     expect(document).toMatchObject({ decisionDay: 20260615, year: 2026, publicUntil: 20270614 })
+  })
+
+  it('changes its revision when an objection opens, so reconcile sees a stale mark', () => {
+    const marked = toSearchDocument({ ...source, underObjection: true }, '2026-11-25')!
+    expect(marked.underObjection).toBe(true)
+    expect(marked.rev).not.toBe(toSearchDocument(source, '2026-11-25')!.rev)
   })
 
   it('leaves out natural persons and records not public', () => {

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+
+export const objectionReasons = {
+  wrong_information: '信息错误',
+  missing_information: '信息遗漏',
+  duplicate: '重复公示',
+  should_not_publish: '不应公示',
+  overdue_publication: '超期公示',
+  not_this_subject: '非本主体',
+  other: '其他',
+} as const
+export type ObjectionReason = keyof typeof objectionReasons
+
+/** POST /api/objections and the 异议申诉 form. */
+export const objectionSchema = z.object({
+  recordId: z.number({ error: '请选择要提出异议的信用记录' }).int().positive(),
+  reason: z.enum(Object.keys(objectionReasons) as [ObjectionReason, ...ObjectionReason[]], { error: '请选择异议理由' }),
+  description: z.string({ error: '请说明异议的具体内容' }).trim().min(10, '请至少用10个字说明异议内容').max(2000, '异议说明最多2000字'),
+  requestedCorrection: z.string().trim().max(2000, '更正要求最多2000字').default(''),
+  contactName: z.string({ error: '请填写联系人' }).trim().min(2, '联系人至少2个字').max(40, '联系人最多40个字'),
+  contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为手机号或带区号的固定电话'),
+  fileIds: z.array(z.uuid('附件无效，请重新上传')).max(10, '最多上传10个附件').default([]),
+  requestKey: z.string().min(8).max(64),
+})
+export type ObjectionInput = z.infer<typeof objectionSchema>
+
+/** GET /api/admin/stats/objections, one row per department. */
+export interface ObjectionStats {
+  department: string
+  total: number
+  open: number
+  overdue: number
+  outcomes: Record<'corrected' | 'revoked' | 'upheld' | 'withdrawn', number>
+  /** Median working days from filing to decision, of the decided ones; null when none is decided. */
+  medianWorkingDays: number | null
+  /** Decided within the deadline, of the decided ones. */
+  onTime: number
+}
