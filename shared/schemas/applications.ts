@@ -27,19 +27,18 @@ export const queueQuerySchema = z.object({
 })
 export type QueueQuery = z.infer<typeof queueQuerySchema>
 
-/** Labels of what an applicant submitted, for the detail page; unknown keys are not shown. */
+/** Labels of what an applicant submitted, in the order the detail page shows them; other keys are not shown. */
 export const applicationDataLabels: Record<string, string> = {
   subjectName: '主体名称',
   creditCode: '统一社会信用代码',
-  isLegalRepresentative: '是否法定代表人本人办理',
-  contactPhone: '联系电话',
-  recordTitle: '信用记录',
   documentNumber: '文书号',
   departmentName: '认定部门',
   reasonLabel: '异议理由',
   description: '异议说明',
   requestedCorrection: '要求更正为',
+  isLegalRepresentative: '是否法定代表人本人办理',
   contactName: '联系人',
+  contactPhone: '联系电话',
 }
 
 /** The record an objection is about; its correctable fields only for the deciding staff. */
