@@ -16,7 +16,7 @@ let applicant: Client
 let stranger: Client
 
 async function ingest(rows: Record<string, string>[]) {
-  const key = server.cli('scripts/department-key.ts', [MARKET.creditCode]).stdout.trim().split('\n').at(-1)!
+  const key = (await server.cli('scripts/department-key.ts', [MARKET.creditCode])).stdout.trim().split('\n').at(-1)!
   const response = await fetch(`${server.url}/api/ingest`, {
     method: 'POST',
     headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },

@@ -22,7 +22,7 @@ beforeAll(async () => {
   process.env.DATA_DIR = meiliDir
   meili = await startLocalMeili()
   server = await startServer({ MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.apiKey })
-  key = server.cli('scripts/department-key.ts', [MARKET.creditCode]).stdout.trim().split('\n').at(-1)!
+  key = (await server.cli('scripts/department-key.ts', [MARKET.creditCode])).stdout.trim().split('\n').at(-1)!
 })
 afterAll(async () => {
   await server?.stop()

@@ -35,7 +35,7 @@ async function indexedDocuments(): Promise<Record<string, unknown>[]> {
 
 beforeAll(async () => {
   server = await startServer({ INGEST_MAX_UPLOAD_MB: '1' })
-  const created = server.cli('scripts/department-key.ts', [MARKET.creditCode])
+  const created = await server.cli('scripts/department-key.ts', [MARKET.creditCode])
   expect(created.status, created.stderr).toBe(0)
   marketKey = created.stdout.trim().split('\n').at(-1)!
 })
@@ -112,7 +112,7 @@ describe('npm run ingest beside the running portal', () => {
   it('writes through the portal’s database and reaches its index', async () => {
     const file = join(server.dataDir, 'cli.csv')
     writeFileSync(file, toCsv([penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕501号', 处罚决定日期: recent })]))
-    const run = server.cli('scripts/ingest.ts', [file, '--department', MARKET.creditCode])
+    const run = await server.cli('scripts/ingest.ts', [file, '--department', MARKET.creditCode])
     expect(run.status, run.stderr).toBe(0)
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({ accepted: 1, updated: 0, unchanged: 0, rejected: 0, errors: [] })
     await waitForIndex(server)

@@ -17,7 +17,7 @@ let otherAgent: Client
 const ids: Record<string, number> = {}
 
 async function ingest(department: string, rows: Record<string, string>[]) {
-  const key = server.cli('scripts/department-key.ts', [department]).stdout.trim().split('\n').at(-1)!
+  const key = (await server.cli('scripts/department-key.ts', [department])).stdout.trim().split('\n').at(-1)!
   const response = await fetch(`${server.url}/api/ingest`, {
     method: 'POST',
     headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },

@@ -19,7 +19,7 @@ const search = async (query: Record<string, string>) => (await get(`/api/search?
 
 beforeAll(async () => {
   server = await startServer()
-  const key = server.cli('scripts/department-key.ts', [MARKET.creditCode]).stdout.trim().split('\n').at(-1)!
+  const key = (await server.cli('scripts/department-key.ts', [MARKET.creditCode])).stdout.trim().split('\n').at(-1)!
   const post = (kind: string, records: object[]) => fetch(`${server.url}/api/ingest`, {
     method: 'POST',
     headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },
@@ -33,7 +33,7 @@ beforeAll(async () => {
   ])
   await post('license', [licenseRow({ 行政许可决定文书号: '朝市监许〔2026〕805号', 许可决定日期: recent, 有效期自: recent })])
   // Enough synthetic records that totals pass 1,000, through the running portal.
-  const seeded = server.cli('scripts/seed.ts', ['--records', '1500'])
+  const seeded = await server.cli('scripts/seed.ts', ['--records', '1500'])
   expect(seeded.status, seeded.stderr).toBe(0)
   await waitForIndex(server, 60_000)
 })

@@ -29,7 +29,7 @@ async function checkPage(page: Page, problems: string[], shot: string) {
 
 beforeAll(async () => {
   server = await startServer({ NUXT_SESSION_COOKIE_SECURE: 'false' })
-  const seeded = server.cli('scripts/seed.ts', ['--records', '300'])
+  const seeded = await server.cli('scripts/seed.ts', ['--records', '300'])
   expect(seeded.status, seeded.stderr).toBe(0)
   await waitForIndex(server)
   const found = await fetch(`${server.url}/api/search?q=有限公司&pageSize=1`).then(r => r.json() as Promise<{ hits: { subjectName: string, creditCode: string }[] }>)

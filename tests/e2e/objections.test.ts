@@ -32,7 +32,7 @@ async function checkPage(page: Page, problems: string[], shot: string) {
 
 beforeAll(async () => {
   server = await startServer({ NUXT_SESSION_COOKIE_SECURE: 'false' })
-  const seeded = server.cli('scripts/seed.ts', ['--records', '300'])
+  const seeded = await server.cli('scripts/seed.ts', ['--records', '300'])
   expect(seeded.status, seeded.stderr).toBe(0)
   await waitForIndex(server)
   // A penalty of the market regulator, whose demo reviewer decides objections about it.

@@ -18,7 +18,7 @@ async function checkPage(): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer()
-  const seeded = server.cli('scripts/seed.ts', ['--records', '400'])
+  const seeded = await server.cli('scripts/seed.ts', ['--records', '400'])
   expect(seeded.status, seeded.stderr).toBe(0)
   await waitForIndex(server)
   browser = await launchBrowser()

@@ -14,11 +14,7 @@ export class Client {
       init.body = JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
     }
-    // A pooled keep-alive connection the server closed as idle fails before the request is sent: send again.
-    const response = await fetch(`${this.server.url}${path}`, init).catch((error: Error & { cause?: { code?: string } }) => {
-      if (error.cause?.code !== 'UND_ERR_SOCKET') throw error
-      return fetch(`${this.server.url}${path}`, init)
-    })
+    const response = await fetch(`${this.server.url}${path}`, init)
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';')
       const [name, value] = pair!.split('=') as [string, string]
@@ -52,7 +48,7 @@ export async function signedUp(server: TestServer, account: string, name = '张�
 
 /** A staff account made by the CLI (as the first admin is), signed in. */
 export async function staff(server: TestServer, role: string, account: string, department?: string): Promise<Client> {
-  const made = server.cli('scripts/user.ts', ['--role', role, '--account', account, '--name', `测试${role}`, '--password', STRONG_PASSWORD, ...(department ? ['--department', department] : [])])
+  const made = await server.cli('scripts/user.ts', ['--role', role, '--account', account, '--name', `测试${role}`, '--password', STRONG_PASSWORD, ...(department ? ['--department', department] : [])])
   if (made.status !== 0) throw new Error(`user ${account}: ${made.stderr}`)
   const client = new Client(server)
   const reply = await client.post('/api/auth/login', { account, password: STRONG_PASSWORD })

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,8 +12,12 @@ export interface TestServer {
   env: Record<string, string>
   /** Everything the server printed, to check that no personal data reaches a log. */
   output: () => string
-  /** Runs one of the project's CLI commands against this server's data; returns its stdout. */
-  cli: (script: string, args: string[]) => { stdout: string, stderr: string, status: number | null }
+  /**
+   * Runs one of the project's CLI commands against this server's data. Asynchronous on purpose: a
+   * blocked event loop keeps idle keep-alive sockets open past the server's timeout, and the next
+   * request on one fails with "other side closed".
+   */
+  cli: (script: string, args: string[]) => Promise<{ stdout: string, stderr: string, status: number | null }>
   stop: () => Promise<void>
 }
 
@@ -53,10 +57,15 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     dataDir,
     env,
     output: () => output,
-    cli: (script, args) => {
-      const result = spawnSync('npx', ['tsx', script, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' })
-      return { stdout: result.stdout, stderr: result.stderr, status: result.status }
-    },
+    cli: (script, args) => new Promise((resolve, reject) => {
+      const command = spawn('npx', ['tsx', script, ...args], { env: { ...process.env, ...env } })
+      let stdout = ''
+      let stderr = ''
+      command.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+      command.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
+      command.on('error', reject)
+      command.on('close', status => resolve({ stdout, stderr, status }))
+    }),
     stop: async () => {
       stopping = true
       const exited = new Promise(resolve => child.once('exit', resolve))
