@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fileIdsSchema } from './fields'
 import type { ApplicationSummary } from './me'
 
 export const applicationKindLabels = { claim: '主体认领', objection: '信用异议', repair: '信用修复', registration: '自愿注册', commitment: '信用承诺' } as const
@@ -9,7 +10,7 @@ export const actionSchema = z.object({
   action: z.string({ error: '请选择操作' }).min(1, '请选择操作').max(40),
   version: z.number({ error: '缺少版本号，请刷新页面' }).int().min(0),
   reason: z.string().trim().max(2000, '理由最多2000字').optional(),
-  fileIds: z.array(z.uuid('附件无效，请重新上传')).max(10, '每次最多10个附件').default([]),
+  fileIds: fileIdsSchema,
   /** 更正: the corrected fields, by field key. */
   corrections: z.record(z.string(), z.string().trim().max(4000, '内容过长')).optional(),
   /** 改派: the department an objection goes to instead. */
@@ -32,7 +33,7 @@ export const applicationDataLabels: Record<string, string> = {
   subjectName: '主体名称',
   creditCode: '统一社会信用代码',
   documentNumber: '文书号',
-  departmentName: '认定部门',
+  departmentName: '办理部门',
   reasonLabel: '异议理由',
   description: '异议说明',
   requestedCorrection: '要求更正为',

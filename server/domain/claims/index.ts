@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, ne } from 'drizzle-orm'
 import type { ClaimInput } from '../../../shared/schemas/claims'
 import { applications, subjectAgents, subjects, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
@@ -16,17 +16,19 @@ export async function submitClaim(db: Database, applicant: Actor, input: ClaimIn
   const [subject] = await db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.creditCode, input.creditCode))
   if (!subject) throw refuse(404, '本平台暂无该统一社会信用代码的主体信息，请核对代码', 'creditCode')
   if (await isAgentOf(db, applicant.id, subject.id)) throw refuse(409, `您已是“${subject.name}”的经办人，无需重复认领`, 'creditCode')
-  const [open] = await db.select({ id: applications.id }).from(applications).where(and(
-    eq(applications.kind, 'claim'), eq(applications.applicantId, applicant.id), eq(applications.subjectId, subject.id),
-    eq(applications.state, claimWorkflow.initial),
-  ))
   const fileIds = [input.licenceFileId, ...(input.authorizationFileId ? [input.authorizationFileId] : [])]
   const data = { creditCode: input.creditCode, subjectName: subject.name, isLegalRepresentative: input.isLegalRepresentative, contactPhone: input.contactPhone }
-  if (open) {
-    const [same] = await db.select({ id: applications.id }).from(applications).where(eq(applications.requestKey, `${applicant.id}:${input.requestKey}`))
-    if (!same) throw refuse(409, `您对该主体的认领申请（编号${open.id}）正在审核中，请勿重复提交`, 'creditCode')
-  }
-  return createApplication(db, { workflow: claimWorkflow, subjectId: subject.id, applicant, departmentId: null, data, fileIds, requestKey: input.requestKey })
+  return createApplication(db, {
+    workflow: claimWorkflow, subjectId: subject.id, applicant, departmentId: null, data, fileIds, requestKey: input.requestKey,
+    // Reached only by a new request key: a repeat of this one has already returned its claim.
+    onCreate: async (tx, application) => {
+      const [open] = await tx.select({ id: applications.id }).from(applications).where(and(
+        eq(applications.kind, 'claim'), eq(applications.applicantId, applicant.id), eq(applications.subjectId, subject.id),
+        eq(applications.state, claimWorkflow.initial), ne(applications.id, application.id),
+      ))
+      if (open) throw refuse(409, `您对该主体的认领申请（编号${open.id}）正在审核中，请勿重复提交`, 'creditCode')
+    },
+  })
 }
 
 /** An approved claim makes the applicant an agent of the subject (and a `public` account a subject agent). */

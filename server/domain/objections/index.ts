@@ -27,9 +27,8 @@ export async function submitObjection(db: Database, mailer: Mailer | null, appli
   if (!loaded || !own) throw refuse(404, '信用记录不存在，或您不是该记录主体的经办人', 'recordId')
   const { record, subject } = loaded
   if (record.state !== 'active') throw refuse(409, '该记录已撤销、已修复或已过公示期，无需提出异议', 'recordId')
-  const [department] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, record.departmentId))
   const data = {
-    recordId: record.id, recordTitle: recordTitle(record), documentNumber: record.documentNumber, departmentName: department!.name,
+    recordId: record.id, documentNumber: record.documentNumber,
     subjectName: subject.name, reason: input.reason, reasonLabel: objectionReasons[input.reason], description: input.description,
     requestedCorrection: input.requestedCorrection, contactName: input.contactName, contactPhone: input.contactPhone,
   }
@@ -85,10 +84,9 @@ export async function objectionContext(db: Database, application: Application, f
 
 /** A reassigned objection is news to its new department's reviewers. */
 export async function afterObjectionStep(db: Database, mailer: Mailer | null, application: Application, action: string, siteUrl: string) {
-  if (action !== 'reassign') return
-  // The step's own row predates its effect: read where the objection went.
-  const [current] = await db.select({ departmentId: applications.departmentId }).from(applications).where(eq(applications.id, application.id))
-  if (current?.departmentId) await notifyReviewers(db, mailer, current.departmentId, application.id, String(application.data.subjectName), siteUrl)
+  if (action === 'reassign' && application.departmentId) {
+    await notifyReviewers(db, mailer, application.departmentId, application.id, String(application.data.subjectName), siteUrl)
+  }
 }
 
 /** The record is no longer under objection: the public mark goes, with the outcome in its history. */
@@ -102,9 +100,9 @@ export const onObjectionStep: Effects = async (tx, application, { action, actor,
   const recordId = Number(application.data.recordId)
   const by = actorOf(actor)
   if (action === 'reassign') {
-    const [target] = input.departmentId ? await tx.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, input.departmentId)) : []
+    const [target] = input.departmentId ? await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)) : []
     if (!target) throw refuse(400, '请选择改派的部门', 'departmentId')
-    await tx.update(applications).set({ departmentId: target.id, data: { ...application.data, departmentName: target.name } }).where(eq(applications.id, application.id))
+    await tx.update(applications).set({ departmentId: target.id }).where(eq(applications.id, application.id))
     return
   }
   // A correction or withdrawal is itself the record's history entry; the other outcomes get one here.

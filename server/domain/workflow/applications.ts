@@ -77,7 +77,8 @@ export type Effects = (tx: Tx, updated: Application, step: { action: string, act
 
 /**
  * Moves an application along its workflow. The row is updated only if it still has the version the actor
- * saw, so of two reviewers acting at once exactly one wins; `effects` runs in the same transaction.
+ * saw, so of two reviewers acting at once exactly one wins; `effects` runs in the same transaction, and
+ * what is returned is the row as the effects left it.
  */
 export async function transition(
   db: Database, workflow: Workflow, application: Application, actor: Actor, input: TransitionInput,
@@ -94,18 +95,23 @@ export async function transition(
       applicationId: application.id, action: input.action, fromState: application.state, toState: plan.to, actorId: actor.id, actorRole: actor.role, reason: input.reason?.trim() || null,
     }).returning({ id: applicationEvents.id })
     await attachFiles(tx, input.fileIds ?? [], actor.id, application.id, event!.id)
-    await effects?.(tx, updated, { action: input.action, actor, input })
     await recordAudit(tx, { actor: actorOf(actor), action: `${application.kind}.${input.action}`, entity: 'application', entityId: String(application.id), detail: { from: application.state, to: plan.to } })
-    return updated
+    if (!effects) return updated
+    await effects(tx, updated, { action: input.action, actor, input })
+    const [after] = await tx.select().from(applications).where(eq(applications.id, application.id))
+    return after!
   })
 }
 
-/** An application the actor may see, or 404 (also for another subject's or department's). Staff reads are audited. */
-export async function visibleApplication(db: Database, actor: Actor, id: number) {
+/**
+ * An application the actor may see, or 404 (also for another subject's or department's). A staff read
+ * is audited; a step is audited as the step, so `read: false` skips the read entry for it.
+ */
+export async function visibleApplication(db: Database, actor: Actor, id: number, { read = true } = {}) {
   const [application] = await db.select().from(applications).where(eq(applications.id, id))
   const access = application ? await canSee(db, actor, application) : null
   if (!application || !access) throw notFound('申请')
-  if (access === 'staff') await recordAudit(db, { actor: actorOf(actor), action: 'application.read', entity: 'application', entityId: String(id) })
+  if (read && access === 'staff') await recordAudit(db, { actor: actorOf(actor), action: 'application.read', entity: 'application', entityId: String(id) })
   return { application, access }
 }
 

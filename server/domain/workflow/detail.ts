@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { roleLabels } from '../../../shared/schemas/accounts'
 import { todayInChina } from '../../../shared/utils/dates'
-import { subjects, users } from '../../database/schema'
+import { departments, subjects, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { historyOf, visibleApplication } from './applications'
 import { availableActions, partiesOf, type Actor } from './machine'
@@ -16,6 +16,10 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
   const { application, access } = await visibleApplication(db, actor, id)
   const [subject] = await db.select({ name: subjects.name, creditCode: subjects.creditCode }).from(subjects).where(eq(subjects.id, application.subjectId))
   const [applicant] = await db.select({ name: users.name }).from(users).where(eq(users.id, application.applicantId))
+  // The department handling it is read, not stored in the data: a reassignment changes it.
+  const [department] = application.departmentId
+    ? await db.select({ name: departments.name }).from(departments).where(eq(departments.id, application.departmentId))
+    : []
   const { workflow, context } = workflowOf(application.kind)
   const history = (await historyOf(db, id)).map(step => ({
     ...step,
@@ -30,7 +34,7 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
     version: application.version,
     subject: subject!,
     applicantName: applicant!.name,
-    data: application.data,
+    data: department ? { ...application.data, departmentName: department.name } : application.data,
     context: (await context?.(db, application, access === 'staff')) ?? {},
     history,
     actions,
