@@ -7,7 +7,7 @@ export interface Notice { title: string, body: string, link?: string }
 
 /**
  * Puts a message in the user's box and, when SMTP is configured and the user has an e-mail address,
- * sends it by mail too. A mail failure is logged and never undoes the message or the step it reports.
+ * sends it by mail too; a mail failure never undoes the message or the step it reports.
  */
 export async function notify(db: Database, mailer: Mailer | null, userId: number, notice: Notice, siteUrl = ''): Promise<void> {
   await db.insert(messages).values({ userId, title: notice.title, body: notice.body, link: notice.link ?? null })
@@ -15,7 +15,5 @@ export async function notify(db: Database, mailer: Mailer | null, userId: number
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId))
   if (!user?.email) return
   const text = notice.link ? `${notice.body}\n\n${siteUrl}${notice.link}` : notice.body
-  await mailer.send(user.email, notice.title, text).catch((error: Error) => {
-    console.error(`[mail] message to user ${userId} not sent: ${error.message}`)
-  })
+  await mailer.send(user.email, notice.title, text)
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer'
 import { getRequestURL, type H3Event } from 'h3'
 
+/** Sends one mail; a failure is logged (without the address) and never thrown: mail only echoes what is saved. */
 export interface Mailer { send: (to: string, subject: string, text: string) => Promise<void> }
 
 let mailer: Mailer | null | undefined
@@ -18,6 +19,7 @@ export function useMailer(): Mailer | null {
   mailer = {
     send: async (to, subject, text) => {
       await transport.sendMail({ from, to, subject, text })
+        .catch((error: Error) => console.error(`[mail] "${subject}" not sent: ${error.message}`))
     },
   }
   return mailer

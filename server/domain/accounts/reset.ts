@@ -3,6 +3,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm'
 import { accountPolicy } from '../../../config/accounts'
 import { passwordResets, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
+import type { Mailer } from '../../utils/mail'
 import { refuse } from '../../utils/errors'
 import { recordAudit } from '../audit'
 import { hashPassword } from './password'
@@ -10,13 +11,17 @@ import { findUserByAccount } from './users'
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
-/** A one-time reset token for the account, or undefined when there is none (the caller answers the same). */
-export async function requestReset(db: Database, account: string, now = new Date()) {
+/**
+ * Mails a one-time reset link to the account's e-mail address. An unknown account, or one without an
+ * address, gets nothing, and the caller answers the same either way.
+ */
+export async function requestReset(db: Database, mailer: Mailer, account: string, siteUrl: string, now = new Date()): Promise<void> {
   const user = await findUserByAccount(db, account)
-  if (!user || user.disabledAt || !user.email) return undefined
+  if (!user || user.disabledAt || !user.email) return
   const token = randomBytes(24).toString('base64url')
   await db.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(now.getTime() + accountPolicy.resetLinkMinutes * 60_000) })
-  return { user, token }
+  const link = `${siteUrl}/reset?token=${token}&account=${encodeURIComponent(account)}`
+  await mailer.send(user.email, '重设密码', `您正在重设信用中国（辽宁朝阳）账号的密码。请在${accountPolicy.resetLinkMinutes}分钟内打开以下链接设置新密码：\n${link}\n如非本人操作，请忽略本邮件。`)
 }
 
 /** Sets the new password, unlocks the account and signs out every device (sessions issued before now). */
