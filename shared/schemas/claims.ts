@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkCreditCode } from '../utils/creditCode'
+import { contactPhoneSchema, fileIdSchema, requestKeySchema } from './fields'
 
-const fileId = z.uuid('附件无效，请重新上传')
 
 /** POST /api/claims and the 主体认领 form. */
 export const claimSchema = z.object({
@@ -11,10 +11,10 @@ export const claimSchema = z.object({
     return check.code
   }),
   isLegalRepresentative: z.boolean({ error: '请说明您是否为法定代表人' }),
-  contactPhone: z.string({ error: '请输入联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为手机号或带区号的固定电话'),
-  licenceFileId: fileId,
-  authorizationFileId: fileId.optional(),
-  requestKey: z.string().min(8).max(64),
+  contactPhone: contactPhoneSchema,
+  licenceFileId: fileIdSchema('请上传营业执照'),
+  authorizationFileId: fileIdSchema('请上传授权委托书').optional(),
+  requestKey: requestKeySchema,
 }).superRefine((value, ctx) => {
   if (!value.isLegalRepresentative && !value.authorizationFileId) {
     ctx.addIssue({ code: 'custom', path: ['authorizationFileId'], message: '非法定代表人办理须上传授权委托书' })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { contactPhoneSchema, fileIdsSchema, requestKeySchema } from './fields'
 
 export const objectionReasons = {
   wrong_information: '信息错误',
@@ -18,9 +19,9 @@ export const objectionSchema = z.object({
   description: z.string({ error: '请说明异议的具体内容' }).trim().min(10, '请至少用10个字说明异议内容').max(2000, '异议说明最多2000字'),
   requestedCorrection: z.string().trim().max(2000, '更正要求最多2000字').default(''),
   contactName: z.string({ error: '请填写联系人' }).trim().min(2, '联系人至少2个字').max(40, '联系人最多40个字'),
-  contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '联系电话应为手机号或带区号的固定电话'),
-  fileIds: z.array(z.uuid('附件无效，请重新上传')).max(10, '最多上传10个附件').default([]),
-  requestKey: z.string().min(8).max(64),
+  contactPhone: contactPhoneSchema,
+  fileIds: fileIdsSchema,
+  requestKey: requestKeySchema,
 })
 export type ObjectionInput = z.infer<typeof objectionSchema>
 
