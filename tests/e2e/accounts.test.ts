@@ -1,31 +1,13 @@
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
-import { axeViolations, launchBrowser, phone, watchConsole } from '../support/browser'
+import { expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { samples } from '../support/client'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
 let server: TestServer
 let browser: Browser
 let company: { name: string, creditCode: string }
-
-/** Opens a phone-sized page that fails the test on any console error. */
-async function phonePage() {
-  const context = await browser.newContext(phone)
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  page.on('dialog', dialog => dialog.accept())
-  return { page, problems }
-}
-
-/** No console error, no accessibility violation, no sideways scrolling; SHOTS_DIR keeps a picture to look at. */
-async function checkPage(page: Page, problems: string[], shot: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, `${shot}.png`), fullPage: true })
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
-  expect(problems).toEqual([])
-}
 
 beforeAll(async () => {
   server = await startServer({ NUXT_SESSION_COOKIE_SECURE: 'false' })
@@ -43,7 +25,7 @@ afterAll(async () => {
 
 describe('a business claims its company and sees its records in 我的', () => {
   it('signs up, claims, is approved by the credit office in the console, and sees its records', async () => {
-    const business = await phonePage()
+    const business = await phonePage(browser)
     let page = business.page
     await page.goto(`${server.url}/me`, { waitUntil: 'networkidle' })
     await page.waitForURL(/\/login\?redirect=/)
@@ -54,12 +36,12 @@ describe('a business claims its company and sees its records in 我的', () => {
     await page.getByLabel('密码').fill('weak')
     await page.getByRole('button', { name: '注册并登录' }).click()
     await page.getByText('密码至少8位').waitFor()
-    await checkPage(page, business.problems, 'register-error')
+    await expectSoundPage(page, business.problems, 'register-error')
     await page.getByLabel('密码').fill('Zhou#Jingban2026')
     await page.getByRole('button', { name: '注册并登录' }).click()
     await page.waitForURL(/\/me$/)
     await page.getByText('您还没有可查看的主体').waitFor()
-    await checkPage(page, business.problems, 'me-empty')
+    await expectSoundPage(page, business.problems, 'me-empty')
 
     await page.getByRole('link', { name: '认领企业' }).click()
     await page.waitForURL(/\/me\/claim/)
@@ -67,39 +49,34 @@ describe('a business claims its company and sees its records in 我的', () => {
     await page.locator('#licence-file').setInputFiles({ name: '营业执照.png', mimeType: 'image/png', buffer: samples.png })
     await page.getByText('营业执照.png').waitFor()
     await page.getByLabel('联系电话').fill('13900139000')
-    await checkPage(page, business.problems, 'claim-form')
+    await expectSoundPage(page, business.problems, 'claim-form')
     await page.getByRole('button', { name: '提交认领申请' }).click()
     await page.waitForURL(/\/me\/applications\/\d+/)
     const applicationPath = new URL(page.url()).pathname
     await page.getByText('待审核').first().waitFor()
-    await checkPage(page, business.problems, 'claim-submitted')
+    await expectSoundPage(page, business.problems, 'claim-submitted')
 
-    const office = await phonePage()
+    const office = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin$/, '/admin')
     page = office.page
-    await page.goto(`${server.url}/login?redirect=/admin`, { waitUntil: 'networkidle' })
-    await page.getByLabel('手机号或电子邮箱').fill('office@demo.gov.cn')
-    await page.getByLabel('密码').fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: '登录' }).click()
-    await page.waitForURL(/\/admin$/)
     await page.getByRole('link', { name: company.name }).first().waitFor()
-    await checkPage(page, office.problems, 'admin-queue')
+    await expectSoundPage(page, office.problems, 'admin-queue')
     await page.getByRole('link', { name: company.name }).first().click()
     await page.waitForURL(/\/admin\/applications\/\d+/)
     expect(new URL(page.url()).pathname).toBe(applicationPath.replace('/me/', '/admin/'))
     await page.getByRole('link', { name: '营业执照.png' }).waitFor()
-    await checkPage(page, office.problems, 'admin-application')
+    await expectSoundPage(page, office.problems, 'admin-application')
     await page.getByRole('button', { name: '通过' }).click()
     await page.getByText('已通过').first().waitFor()
-    await checkPage(page, office.problems, 'admin-approved')
+    await expectSoundPage(page, office.problems, 'admin-approved')
 
     page = business.page
     await page.goto(`${server.url}/me`, { waitUntil: 'networkidle' })
     await page.getByText('您的主体认领申请已通过').waitFor()
-    await checkPage(page, business.problems, 'me-approved')
+    await expectSoundPage(page, business.problems, 'me-approved')
     await page.getByRole('link', { name: new RegExp(company.name) }).first().click()
     await page.waitForURL(/\/me\/subjects\/\d+/)
     await page.getByText('这里列出本主体的全部信用记录').waitFor()
     expect(await page.locator('li').filter({ hasText: /公示中|不公开|已过公示期/ }).count()).toBeGreaterThan(0)
-    await checkPage(page, business.problems, 'me-subject')
+    await expectSoundPage(page, business.problems, 'me-subject')
   })
 })

@@ -1,34 +1,13 @@
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
-import { axeViolations, launchBrowser, phone, watchConsole } from '../support/browser'
+import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
 import { Client, STRONG_PASSWORD, agentOf, samples } from '../support/client'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
 let server: TestServer
 let browser: Browser
 let record: { id: number, creditCode: string, subjectName: string }
-
-async function signedInPhone(account: string, password: string, landing: RegExp) {
-  const context = await browser.newContext(phone)
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  page.on('dialog', dialog => dialog.accept())
-  await page.goto(`${server.url}/login`, { waitUntil: 'networkidle' })
-  await page.getByLabel('手机号或电子邮箱').fill(account)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL(landing)
-  return { page, problems }
-}
-
-async function checkPage(page: Page, problems: string[], shot: string) {
-  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, `${shot}.png`), fullPage: true })
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
-  expect(problems).toEqual([])
-}
 
 beforeAll(async () => {
   server = await startServer({ NUXT_SESSION_COOKIE_SECURE: 'false' })
@@ -51,7 +30,7 @@ afterAll(async () => {
 
 describe('an objection on a phone', () => {
   it('is filed with a photo of a receipt, decided in the console, and answered in 我的', async () => {
-    const business = await signedInPhone('agent@e2e.example.com', STRONG_PASSWORD, /\/me$/)
+    const business = await signedInPhone(browser, server.url, 'agent@e2e.example.com', STRONG_PASSWORD, /\/me$/)
     let page = business.page
     await page.getByRole('link', { name: new RegExp(record.subjectName) }).first().click()
     await page.waitForURL(/\/me\/subjects\/\d+/)
@@ -64,18 +43,18 @@ describe('an objection on a phone', () => {
     await page.locator('#objection-files').setInputFiles({ name: '缴款凭证.png', mimeType: 'image/png', buffer: samples.png })
     await page.getByText('缴款凭证.png').waitFor()
     await page.getByLabel('联系电话').fill('13900139000')
-    await checkPage(page, business.problems, 'objection-form')
+    await expectSoundPage(page, business.problems, 'objection-form')
     await page.getByRole('button', { name: '提交异议' }).click()
     await page.waitForURL(/\/me\/applications\/\d+/)
     const applicationId = new URL(page.url()).pathname.split('/').at(-1)
     await page.getByText('核查中').first().waitFor()
-    await checkPage(page, business.problems, 'objection-submitted')
+    await expectSoundPage(page, business.problems, 'objection-submitted')
 
     await page.goto(`${server.url}/records/${record.id}`, { waitUntil: 'networkidle' })
     await page.getByText('异议处理中').first().waitFor()
-    await checkPage(page, business.problems, 'record-under-objection')
+    await expectSoundPage(page, business.problems, 'record-under-objection')
 
-    const reviewer = await signedInPhone('market@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
+    const reviewer = await signedInPhone(browser, server.url, 'market@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
     page = reviewer.page
     await page.locator(`a[href="/admin/applications/${applicationId}"]`).first().click()
     await page.waitForURL(/\/admin\/applications\/\d+/)
@@ -83,10 +62,10 @@ describe('an objection on a phone', () => {
     await page.getByText('更正内容（选择“更正”时填写').click()
     await page.getByLabel('处罚内容').fill('警告')
     await page.getByLabel('理由或说明').fill('经核实，当事人未被处以罚款，处罚内容已更正为警告。')
-    await checkPage(page, reviewer.problems, 'objection-decide')
+    await expectSoundPage(page, reviewer.problems, 'objection-decide')
     await page.getByRole('button', { name: '更正', exact: true }).click()
     await page.getByText('已更正').first().waitFor()
-    await checkPage(page, reviewer.problems, 'objection-decided')
+    await expectSoundPage(page, reviewer.problems, 'objection-decided')
 
     page = business.page
     await page.goto(`${server.url}/me`, { waitUntil: 'networkidle' })
@@ -94,6 +73,6 @@ describe('an objection on a phone', () => {
     await page.goto(`${server.url}/me/applications/${applicationId}`, { waitUntil: 'networkidle' })
     await page.getByText('经核实，当事人未被处以罚款').waitFor()
     await page.getByRole('heading', { name: '更正内容' }).waitFor()
-    await checkPage(page, business.problems, 'objection-answered')
+    await expectSoundPage(page, business.problems, 'objection-answered')
   })
 })

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { axeViolations, launchBrowser, phone, watchConsole } from '../support/browser'
+import { axeViolations, expectSoundPage, launchBrowser, phone, watchConsole } from '../support/browser'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -9,12 +9,10 @@ let context: BrowserContext
 let page: Page
 let problems: string[]
 
+let visited = 0
+
 /** Every page a test visits: no console error, no hydration mismatch, no accessibility violation. */
-async function checkPage(): Promise<void> {
-  expect(await axeViolations(page)).toEqual([])
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
-  expect(problems).toEqual([])
-}
+const checkPage = () => expectSoundPage(page, problems, `portal-${++visited}`)
 
 beforeAll(async () => {
   server = await startServer()

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { expect } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 /** Debian's chromium (apt-get install chromium), started as the workplace's closed network needs. */
@@ -33,4 +35,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
   })
   return violations
+}
+
+/** A fresh phone-sized page whose console problems are collected, and whose confirm dialogs are accepted. */
+export async function phonePage(browser: Browser): Promise<{ page: Page, problems: string[] }> {
+  const context = await browser.newContext(phone)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  page.on('dialog', dialog => dialog.accept())
+  return { page, problems }
+}
+
+/** A phone page signed in through the login form, once it has landed where `landing` says. */
+export async function signedInPhone(browser: Browser, baseUrl: string, account: string, password: string, landing: RegExp, redirect = '') {
+  const opened = await phonePage(browser)
+  await opened.page.goto(`${baseUrl}/login${redirect ? `?redirect=${redirect}` : ''}`, { waitUntil: 'networkidle' })
+  await opened.page.getByLabel('手机号或电子邮箱').fill(account)
+  await opened.page.getByLabel('密码').fill(password)
+  await opened.page.getByRole('button', { name: '登录' }).click()
+  await opened.page.waitForURL(landing)
+  return opened
+}
+
+/**
+ * No console error, no accessibility violation, no sideways scrolling. With SHOTS_DIR set, the page is
+ * also saved there as `<shot>.png`, to be looked at.
+ */
+export async function expectSoundPage(page: Page, problems: string[], shot: string): Promise<void> {
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, `${shot}.png`), fullPage: true })
+  expect(await axeViolations(page)).toEqual([])
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  expect(problems).toEqual([])
 }
