@@ -7,6 +7,9 @@ interface ErrorTarget { setErrors: (errors: FormError[]) => void }
  * One form's submission: ignores a second click while the first runs, and shows the API's refusal
  * where it belongs: field errors under their fields (the shared zod schema's names, through `form`),
  * anything else as one message above the form.
+ *
+ * The forms validate on input only (`:validate-on="['input']"`), never on blur: a blur caused by
+ * pressing 提交 would clear an error, move the button up under the finger, and lose the press.
  */
 export function useSubmit(action: () => Promise<unknown>, form?: Ref<ErrorTarget | null | undefined>) {
   const busy = ref(false)
