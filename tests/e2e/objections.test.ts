@@ -10,7 +10,7 @@ let browser: Browser
 let record: { id: number, creditCode: string, subjectName: string }
 
 beforeAll(async () => {
-  server = await startServer({ NUXT_SESSION_COOKIE_SECURE: 'false' })
+  server = await startServer()
   const seeded = await server.cli('scripts/seed.ts', ['--records', '300'])
   expect(seeded.status, seeded.stderr).toBe(0)
   await waitForIndex(server)
