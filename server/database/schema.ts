@@ -15,6 +15,7 @@ export const departments = pgTable('departments', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull().unique(),
   creditCode: text('credit_code').notNull().unique(),
+  repairRequirements: jsonb('repair_requirements').$type<RepairRequirements>().notNull().default({ certificate: false, documents: [] }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
@@ -96,6 +97,8 @@ export const records = pgTable('records', {
   publicUntil: date('public_until', { mode: 'string' }),
   /** The open objection about this record (DOMAIN.md rule 4): shown publicly as 异议处理中; one at a time. */
   objectionId: bigint('objection_id', { mode: 'number' }),
+  /** The open repair application covering this record: shown to its subject as 修复办理中; one at a time. */
+  repairId: bigint('repair_id', { mode: 'number' }),
   /** Hash of the normalised fields: a re-sent identical row is reported unchanged. */
   contentHash: text('content_hash').notNull(),
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
@@ -239,3 +242,111 @@ export const recordHistory = pgTable('record_history', {
   previous: jsonb('previous').$type<Record<string, unknown>>(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [index('record_history_record_idx').on(t.recordId)])
+
+/**
+ * 信用修复 (DOMAIN.md rule 5): the open repair application of a record, one at a time, like `objection_id`;
+ * and each department's extra requirements (谁认定谁修复: the finding department says what it needs).
+ */
+export interface RepairRequirements {
+  /** A 修复培训 certificate of the subject is required. */
+  certificate: boolean
+  /** Other documents the department asks for, by name (营业执照, 经办人身份证明, 授权委托书…). */
+  documents: string[]
+}
+
+/** 信用修复决定书: issued when the finding department approves; numbered per year. */
+export const repairDecisions = pgTable('repair_decisions', {
+  id: serial('id').primaryKey(),
+  applicationId: bigint('application_id', { mode: 'number' }).notNull().unique().references(() => applications.id),
+  number: text('number').notNull().unique(),
+  departmentId: integer('department_id').notNull().references(() => departments.id),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  recordIds: bigint('record_ids', { mode: 'number' }).array().notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** 修复培训: a course the credit office keeps, with lessons and a question bank. */
+export const courses = pgTable('courses', {
+  id: serial('id').primaryKey(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+  /** Percentage needed to pass. */
+  passMark: integer('pass_mark').notNull().default(80),
+  /** Questions drawn at random from the bank for one test. */
+  questionsPerQuiz: integer('questions_per_quiz').notNull().default(10),
+  attemptsPerDay: integer('attempts_per_day').notNull().default(3),
+  published: boolean('published').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** Images and videos of lessons: public teaching material, in storage under `media:`. */
+export const courseMedia = pgTable('course_media', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  mime: text('mime').notNull(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  uploaderId: integer('uploader_id').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const lessons = pgTable('lessons', {
+  id: serial('id').primaryKey(),
+  courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  /** Sanitized HTML from the console's editor. */
+  body: text('body').notNull().default(''),
+  videoId: text('video_id').references(() => courseMedia.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('lessons_course_idx').on(t.courseId, t.position)])
+
+/** The question bank: `answers` are indexes into `options`, and never leave the server before grading. */
+export const questions = pgTable('questions', {
+  id: serial('id').primaryKey(),
+  courseId: integer('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  options: text('options').array().notNull(),
+  answers: integer('answers').array().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('questions_course_idx').on(t.courseId)])
+
+/** Where a learner stopped in each lesson. */
+export const lessonProgress = pgTable('lesson_progress', {
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  lessonId: integer('lesson_id').notNull().references(() => lessons.id, { onDelete: 'cascade' }),
+  /** Seconds into the video, or how far the text was read (0–100). */
+  position: integer('position').notNull().default(0),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [primaryKey({ columns: [t.userId, t.lessonId] })])
+
+/** One test: the questions drawn, graded once on submission. */
+export const quizAttempts = pgTable('quiz_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  courseId: integer('course_id').notNull().references(() => courses.id),
+  userId: integer('user_id').notNull().references(() => users.id),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  questionIds: integer('question_ids').array().notNull(),
+  answers: jsonb('answers').$type<number[][]>(),
+  score: integer('score'),
+  passed: boolean('passed'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+}, t => [index('quiz_attempts_user_idx').on(t.userId, t.courseId, t.startedAt)])
+
+/** 培训证明: public and verifiable by its number. */
+export const certificates = pgTable('certificates', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  number: text('number').notNull().unique(),
+  courseId: integer('course_id').notNull().references(() => courses.id),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  userId: integer('user_id').notNull().references(() => users.id),
+  attemptId: bigint('attempt_id', { mode: 'number' }).notNull().unique().references(() => quizAttempts.id),
+  score: integer('score').notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('certificates_subject_idx').on(t.subjectId)])
