@@ -13,9 +13,11 @@ const nitro: NitroConfig = {
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
   hooks: {
-    // Migrations are applied at start, so the built server carries them beside its entry file.
+    // Migrations are applied at start and PDFs need a Chinese font: the built server carries both beside its entry file.
     compiled(nitro: Nitro) {
       cpSync(join(nitro.options.rootDir, 'server/database/migrations'), join(nitro.options.output.serverDir, 'migrations'), { recursive: true })
+      const font = 'NotoSansHans-Regular.otf'
+      cpSync(join(nitro.options.rootDir, 'node_modules/@embedpdf/fonts-sc/fonts', font), join(nitro.options.output.serverDir, 'fonts', font))
     },
   },
 }

@@ -6,4 +6,8 @@ export const deadlines = {
   claimReviewWorkingDays: 3,
   /** The publishing department decides an objection within this many working days (seed 000 §25). */
   objectionWorkingDays: 5,
+  /** The credit office's first review (初审) of a repair application (seed 000 §24). */
+  repairReviewWorkingDays: 3,
+  /** The finding department's decision on an accepted repair application. */
+  repairDecisionWorkingDays: 7,
 }

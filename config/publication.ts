@@ -19,6 +19,12 @@ export interface PublicationPolicy {
   }
   /** A severity the department did not state. */
   defaultSeverity: Severity
+  /**
+   * Lists a subject may ask to leave early (DOMAIN.md rule 5): months on the list, from the decision, before
+   * a repair may be applied for. A list absent here is not repaired on this portal (红名单 needs none;
+   * 失信被执行人 is the courts').
+   */
+  listRepairMinMonths: Partial<Record<'blackList' | 'watchList', number>>
 }
 
 export const publicationPolicy: PublicationPolicy = {
@@ -36,4 +42,5 @@ export const publicationPolicy: PublicationPolicy = {
     minMonthsByCategory: {},
   },
   defaultSeverity: 'general',
+  listRepairMinMonths: { blackList: 12, watchList: 6 },
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { RecordKind } from '../../shared/kinds'
 import { checkCreditCode } from '../../shared/utils/creditCode'
-import { catalog, departmentKeys, departments } from '../database/schema'
+import { catalog, departmentKeys, departments, type RepairRequirements } from '../database/schema'
 import type { Database } from '../utils/db'
 import { notFound } from '../utils/errors'
 import { recordAudit } from './audit'
@@ -52,8 +52,9 @@ export async function departmentOverview(db: Database) {
   const directory = await loadDepartments(db)
   const keys = await db.select({ id: departmentKeys.id, departmentId: departmentKeys.departmentId, label: departmentKeys.label, createdAt: departmentKeys.createdAt, revokedAt: departmentKeys.revokedAt })
     .from(departmentKeys).orderBy(desc(departmentKeys.id))
+  const requirements = new Map((await db.select({ id: departments.id, repairRequirements: departments.repairRequirements }).from(departments)).map(d => [d.id, d.repairRequirements]))
   return [...directory.byCreditCode.values()].sort((a, b) => a.id - b.id).map(d => ({
-    id: d.id, name: d.name, creditCode: d.creditCode, kinds: [...d.kinds], keys: keys.filter(k => k.departmentId === d.id),
+    id: d.id, name: d.name, creditCode: d.creditCode, kinds: [...d.kinds], keys: keys.filter(k => k.departmentId === d.id), repairRequirements: requirements.get(d.id)!,
   }))
 }
 
@@ -83,5 +84,15 @@ export async function setCatalog(db: Database, departmentId: number, kinds: read
     await tx.delete(catalog).where(eq(catalog.departmentId, departmentId))
     if (kinds.length) await tx.insert(catalog).values([...new Set(kinds)].map(kind => ({ departmentId, kind })))
     await recordAudit(tx, { actor, action: 'catalog.update', entity: 'department', entityId: String(departmentId), detail: { kinds } })
+  })
+}
+
+/** What the department asks of a repair applicant beside the core materials (谁认定谁修复); audited. */
+export async function setRepairRequirements(db: Database, departmentId: number, requirements: RepairRequirements, actor: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [department] = await tx.update(departments).set({ repairRequirements: { certificate: requirements.certificate, documents: [...new Set(requirements.documents)] } })
+      .where(eq(departments.id, departmentId)).returning({ id: departments.id })
+    if (!department) throw notFound('部门')
+    await recordAudit(tx, { actor, action: 'repairRequirements.update', entity: 'department', entityId: String(departmentId), detail: { ...requirements } })
   })
 }

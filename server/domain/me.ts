@@ -9,6 +9,7 @@ import { notFound, refuse } from '../utils/errors'
 import { actorOf, recordAudit } from './audit'
 import { personIdentityKey } from './ingest/write'
 import { summary } from './records/public'
+import { eligibilityOf } from './repairs/eligibility'
 import type { Actor } from './workflow/machine'
 
 /** The subjects an account acts for (approved claims) and the natural person it verified itself as. */
@@ -27,6 +28,8 @@ function ownRecordOf(record: typeof records.$inferSelect, departmentName: string
     state: record.state,
     isPublic: isPublic({ kind: record.kind, subjectKind: subject.kind, state: record.state, publicUntil: record.publicUntil }, today),
     objectionId: record.objectionId,
+    repairId: record.repairId,
+    repair: eligibilityOf(record, today),
   }
 }
 

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
+import type { Role } from '../../shared/schemas/accounts'
 import { messages, users } from '../database/schema'
 import type { Database } from '../utils/db'
 import type { Mailer } from '../utils/mail'
@@ -16,4 +17,11 @@ export async function notify(db: Database, mailer: Mailer | null, userId: number
   if (!user?.email) return
   const text = notice.link ? `${notice.body}\n\n${siteUrl}${notice.link}` : notice.body
   await mailer.send(user.email, notice.title, text)
+}
+
+/** Tells every active account of a staff role (a department's reviewers when `departmentId` is given). */
+export async function notifyStaff(db: Database, mailer: Mailer | null, to: { role: Role, departmentId?: number | null }, notice: Notice, siteUrl = ''): Promise<void> {
+  const staff = await db.select({ id: users.id }).from(users)
+    .where(and(eq(users.role, to.role), to.departmentId ? eq(users.departmentId, to.departmentId) : undefined, isNull(users.disabledAt)))
+  for (const user of staff) await notify(db, mailer, user.id, notice, siteUrl)
 }

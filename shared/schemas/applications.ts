@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import type { RecordKind } from '../kinds'
+import type { RecordState } from '../utils/publication'
 import { fileIdsSchema } from './fields'
+import { certificateNumberSchema } from './repairs'
 import type { ApplicationSummary } from './me'
 
 export const applicationKindLabels = { claim: '主体认领', objection: '信用异议', repair: '信用修复', registration: '自愿注册', commitment: '信用承诺' } as const
@@ -15,6 +18,8 @@ export const actionSchema = z.object({
   corrections: z.record(z.string(), z.string().trim().max(4000, '内容过长')).optional(),
   /** 改派: the department an objection goes to instead. */
   departmentId: z.number().int().positive().optional(),
+  /** 补正后重新提交 of a repair: the training certificate that was missing. */
+  certificateNumber: certificateNumberSchema.optional(),
 })
 export type ActionInput = z.infer<typeof actionSchema>
 
@@ -37,6 +42,8 @@ export const applicationDataLabels: Record<string, string> = {
   reasonLabel: '异议理由',
   description: '异议说明',
   requestedCorrection: '要求更正为',
+  measures: '履行义务及整改情况',
+  certificateNumber: '修复培训证明编号',
   isLegalRepresentative: '是否法定代表人本人办理',
   contactName: '联系人',
   contactPhone: '联系电话',
@@ -53,6 +60,16 @@ export interface ApplicationContext {
     /** After 更正: each changed field before and after. */
     replaced?: { label: string, before: string, after: string }[]
   }
+  repair?: RepairContext
+}
+
+/** A repair's records as they are now, what the applicant confirmed, and the decision once issued. */
+export interface RepairContext {
+  records: { id: number, kind: RecordKind, title: string, documentNumber: string, decisionDate: string, department: string, state: RecordState }[]
+  commitmentText: string
+  requirements: { certificate: boolean, documents: string[] }
+  certificate: { number: string, courseTitle: string, issuedOn: string } | null
+  decision: { number: string, issuedOn: string, url: string } | null
 }
 
 export interface ApplicationStep {
@@ -76,4 +93,17 @@ export interface ApplicationView extends ApplicationSummary {
   context: ApplicationContext
   history: ApplicationStep[]
   actions: { name: string, label: string, reasonRequired: boolean }[]
+}
+
+/** One kind of application per handling department (the console's statistics). */
+export interface DecisionStats<O extends string> {
+  department: string
+  total: number
+  open: number
+  overdue: number
+  outcomes: Record<O, number>
+  /** Median working days from filing to decision, of the decided ones; null when none is decided. */
+  medianWorkingDays: number | null
+  /** Decided within the deadline, of the decided ones. */
+  onTime: number
 }

@@ -1,5 +1,6 @@
 import type { SubjectKind } from '../kinds'
 import type { RecordState } from '../utils/publication'
+import type { RepairEligibility } from '../utils/repair'
 import type { PublicRecordSummary } from './records'
 
 export interface OwnSubject { id: number, name: string, creditCode: string | null, kind: SubjectKind, via: 'agent' | 'person' }
@@ -10,6 +11,9 @@ export interface OwnRecord extends PublicRecordSummary {
   isPublic: boolean
   /** The open objection about it, if any (one at a time). */
   objectionId: number | null
+  /** The open repair application covering it, if any. */
+  repairId: number | null
+  repair: RepairEligibility
 }
 
 export interface ApplicationSummary {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { DecisionStats } from './applications'
 import { contactPhoneSchema, fileIdsSchema, requestKeySchema } from './fields'
 
 export const objectionReasons = {
@@ -26,14 +27,4 @@ export const objectionSchema = z.object({
 export type ObjectionInput = z.infer<typeof objectionSchema>
 
 /** GET /api/admin/stats/objections, one row per department. */
-export interface ObjectionStats {
-  department: string
-  total: number
-  open: number
-  overdue: number
-  outcomes: Record<'corrected' | 'revoked' | 'upheld' | 'withdrawn', number>
-  /** Median working days from filing to decision, of the decided ones; null when none is decided. */
-  medianWorkingDays: number | null
-  /** Decided within the deadline, of the decided ones. */
-  onTime: number
-}
+export type ObjectionStats = DecisionStats<'corrected' | 'revoked' | 'upheld' | 'withdrawn'>

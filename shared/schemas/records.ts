@@ -1,5 +1,6 @@
 import type { RecordKind, SubjectKind } from '../kinds'
 import type { RecordState } from '../utils/publication'
+import type { RepairEligibility } from '../utils/repair'
 
 /** One labelled field of a record as the public sees it (the standard's Chinese column name). */
 export interface PublicField { key: string, label: string, value: string }
@@ -25,6 +26,8 @@ export interface PublicRecord extends PublicRecordSummary {
   subject: { name: string, creditCode: string | null, kind: SubjectKind }
   fields: PublicField[]
   publication: { publishedAt: string, publicUntil: string | null, repairableFrom: string | null }
+  /** Grade, periods and whether a repair may be applied for now (DOMAIN.md rules 3 and 5). */
+  repair: RepairEligibility
 }
 
 export interface PublicSubject {

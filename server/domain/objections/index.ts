@@ -3,13 +3,13 @@ import { correctableColumns } from '../../../shared/columns'
 import { familyOf } from '../../../shared/kinds'
 import { objectionReasons, type ObjectionInput } from '../../../shared/schemas/objections'
 import { recordTitle } from '../../../shared/utils/recordTitle'
-import { applications, departments, recordHistory, records, users } from '../../database/schema'
+import { applications, departments, recordHistory, records } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
 import { actorOf } from '../audit'
 import { ownSubjects } from '../me'
-import { notify } from '../notify'
+import { notifyStaff } from '../notify'
 import { correctRecord, loadRecord, rowValuesOf, withdrawRecord } from '../records/correct'
 import { enqueue } from '../search/outbox'
 import { createApplication, type Application, type Effects, type Tx } from '../workflow/applications'
@@ -50,16 +50,12 @@ export async function submitObjection(db: Database, mailer: Mailer | null, appli
 }
 
 /** Every reviewer of the department gets the new objection in the message box (and by e-mail). */
-async function notifyReviewers(db: Database, mailer: Mailer | null, departmentId: number, applicationId: number, subjectName: string, siteUrl: string) {
-  const reviewers = await db.select({ id: users.id }).from(users)
-    .where(and(eq(users.role, 'department_reviewer'), eq(users.departmentId, departmentId), isNull(users.disabledAt)))
-  for (const reviewer of reviewers) {
-    await notify(db, mailer, reviewer.id, {
-      title: '收到新的信用异议申请',
-      body: `${subjectName}对本部门公示的信用记录提出异议（申请编号 ${applicationId}），请在5个工作日内核查处理。`,
-      link: `/admin/applications/${applicationId}`,
-    }, siteUrl)
-  }
+function notifyReviewers(db: Database, mailer: Mailer | null, departmentId: number, applicationId: number, subjectName: string, siteUrl: string) {
+  return notifyStaff(db, mailer, { role: 'department_reviewer', departmentId }, {
+    title: '收到新的信用异议申请',
+    body: `${subjectName}对本部门公示的信用记录提出异议（申请编号 ${applicationId}），请在5个工作日内核查处理。`,
+    link: `/admin/applications/${applicationId}`,
+  }, siteUrl)
 }
 
 /** The record on the objection's page; staff also get its correctable fields, to fill the 更正 form. */

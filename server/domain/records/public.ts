@@ -7,6 +7,7 @@ import { recordTitle } from '../../../shared/utils/recordTitle'
 import { maskIdNumbers } from '../../../shared/utils/idNumber'
 import { departments, recordHistory, records, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
+import { eligibilityOf } from '../repairs/eligibility'
 
 /** The SQL twin of `isPublic` (shared/utils/publication.ts): keep the two in step. */
 export function publicCondition(today: IsoDate) {
@@ -23,6 +24,7 @@ const recordEventLabels: Record<string, string> = {
   withdrawn: '经异议核查撤销',
   objection_upheld: '异议办结（维持原记录）',
   objection_withdrawn: '异议已撤回',
+  repaired: '信用修复，停止公示',
 }
 
 /** Columns that identify a person: never on a public page (DOMAIN.md rule 7). */
@@ -72,6 +74,7 @@ export async function publicRecord(db: Database, id: number, today: IsoDate = to
     .where(and(eq(records.id, id), publicCondition(today)))
   if (!row) return null
   const { record, subject } = row
+  const repair = eligibilityOf(record, today, { forPublic: true })
   const history = await db.select({ action: recordHistory.action, at: recordHistory.at }).from(recordHistory)
     .where(eq(recordHistory.recordId, id)).orderBy(asc(recordHistory.id))
   return {
@@ -81,7 +84,8 @@ export async function publicRecord(db: Database, id: number, today: IsoDate = to
     history: history.map(h => ({ action: h.action, label: recordEventLabels[h.action] ?? h.action, at: h.at.toISOString() })),
     subject: { name: subject.name, creditCode: subject.creditCode, kind: subject.kind },
     fields: publicFields(record, subject),
-    publication: { publishedAt: record.publishedAt.toISOString(), publicUntil: record.publicUntil, repairableFrom: record.repairableFrom },
+    publication: { publishedAt: record.publishedAt.toISOString(), publicUntil: record.publicUntil, repairableFrom: repair.repairableFrom },
+    repair,
   }
 }
 

@@ -70,6 +70,8 @@ export interface TransitionInput {
   /** What some decisions carry: corrected fields (更正), the department an objection goes to (改派). */
   corrections?: Record<string, string>
   departmentId?: number
+  /** A repair's missing training certificate, added when resubmitting. */
+  certificateNumber?: string
 }
 
 /** What a step changes besides the application, in the same transaction; it may refuse the step. */

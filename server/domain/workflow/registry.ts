@@ -2,6 +2,8 @@ import { onClaimDecided } from '../claims'
 import { claimWorkflow } from '../claims/workflow'
 import { afterObjectionStep, objectionContext, onObjectionStep } from '../objections'
 import { objectionWorkflow } from '../objections/workflow'
+import { afterRepairStep, onRepairStep, repairContext } from '../repairs/steps'
+import { repairWorkflow } from '../repairs/workflow'
 import type { Database } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
 import type { Application, Effects } from './applications'
@@ -16,10 +18,11 @@ export interface WorkflowKind {
   context?: (db: Database, application: Application, forStaff: boolean) => Promise<Record<string, unknown>>
 }
 
-/** Each application kind's workflow; objections, repairs, commitments and registrations join here. */
+/** Each application kind's workflow; commitments and registrations join here. */
 export const workflowKinds: Partial<Record<ApplicationKind, WorkflowKind>> = {
   claim: { workflow: claimWorkflow, effects: onClaimDecided },
   objection: { workflow: objectionWorkflow, effects: onObjectionStep, afterStep: afterObjectionStep, context: objectionContext },
+  repair: { workflow: repairWorkflow, effects: onRepairStep, afterStep: afterRepairStep, context: repairContext },
 }
 
 export function workflowOf(kind: ApplicationKind): WorkflowKind {

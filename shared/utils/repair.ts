@@ -1,0 +1,88 @@
+import type { PublicationPolicy } from '../../config/publication'
+import { kindLabels, severityLabels, type RecordKind, type Severity } from '../kinds'
+import { addMonths, type IsoDate } from './dates'
+import { penaltyPeriod, type RecordState } from './publication'
+
+/** What decides whether a record may be repaired now (DOMAIN.md rules 3 and 5). */
+export interface RepairFacts {
+  kind: RecordKind
+  state: RecordState
+  decisionDate: IsoDate
+  /** The day it was first published, in China. */
+  publishedOn: IsoDate
+  publicUntil: IsoDate | null
+  severity: Severity | null
+  penaltyCategories: string[] | null
+  /** Violation type, legal basis and facts: where a special domain (消防, 安全生产…) shows. */
+  domainText: string
+  underObjection: boolean
+  underRepair: boolean
+}
+
+export interface RepairEligibility {
+  /** False for kinds repair does not concern (licences, red lists, court defaulters…). */
+  applies: boolean
+  /** 轻微 / 一般 / 严重 under the graded rule, or the 2023 rule's description. */
+  gradeLabel: string | null
+  publicSince: IsoDate
+  repairableFrom: IsoDate | null
+  publicUntil: IsoDate | null
+  eligible: boolean
+  /** Why not, in words the subject can act on; null when eligible. */
+  reason: string | null
+}
+
+/** 2026年3月5日 */
+export function chineseDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+const notRepairable: Partial<Record<RecordKind, string>> = {
+  license: '行政许可信息无需修复',
+  redList: '守信激励名单无需修复',
+  judgmentDefaulter: '失信被执行人信息由人民法院依法办理，不适用本平台信用修复',
+}
+
+/** The grade a penalty's minimum period comes from, as the record's timeline names it. */
+function gradeOf(policy: PublicationPolicy, facts: RepairFacts): string {
+  if (facts.decisionDate >= policy.gradedRegimeSince) {
+    const grade = severityLabels[facts.severity ?? policy.defaultSeverity]
+    return facts.severity ? grade : `${grade}（部门未标注，按一般）`
+  }
+  const special = policy.previous.specialDomains.find(domain => facts.domainText.includes(domain))
+  return special ? `2023年规则（${special}领域）` : '2023年规则'
+}
+
+/** The first day a repair may be applied for, from the one policy table; null when repair does not apply. */
+export function repairableFromOf(policy: PublicationPolicy, facts: RepairFacts): IsoDate | null {
+  if (facts.kind === 'penalty') {
+    return penaltyPeriod(policy, {
+      decisionDate: facts.decisionDate, severity: facts.severity, categories: facts.penaltyCategories ?? [], domainText: facts.domainText,
+    }).repairableFrom
+  }
+  const months = policy.listRepairMinMonths[facts.kind as 'blackList' | 'watchList']
+  return months === undefined ? null : addMonths(facts.decisionDate, months)
+}
+
+/**
+ * Whether a record may be repaired on `today`, and if not why: its kind, its state, an open objection or
+ * repair, or a minimum period not yet over. Publication stops by itself after `publicUntil`.
+ */
+export function repairEligibility(policy: PublicationPolicy, facts: RepairFacts, today: IsoDate): RepairEligibility {
+  const repairableFrom = repairableFromOf(policy, facts)
+  const base = { publicSince: facts.publishedOn, publicUntil: facts.publicUntil, repairableFrom }
+  if (repairableFrom === null) {
+    const reason = notRepairable[facts.kind] ?? `${kindLabels[facts.kind]}信息不适用信用修复`
+    return { ...base, applies: false, gradeLabel: null, eligible: false, reason }
+  }
+  const gradeLabel = facts.kind === 'penalty' ? gradeOf(policy, facts) : kindLabels[facts.kind]
+  const refuse = (reason: string) => ({ ...base, applies: true, gradeLabel, eligible: false, reason })
+  if (facts.state === 'repaired') return refuse('该记录已修复，不再公示')
+  if (facts.state === 'withdrawn') return refuse('该记录已撤销，不再公示')
+  if (facts.state === 'expired' || (facts.publicUntil !== null && facts.publicUntil < today)) return refuse('公示期已满，该记录已自动停止公示，无需申请修复')
+  if (facts.underRepair) return refuse('该记录的信用修复申请正在办理中')
+  if (facts.underObjection) return refuse('该记录的异议正在处理中，请待异议办结后再申请修复')
+  if (today < repairableFrom) return refuse(`最短公示期未满，${chineseDate(repairableFrom)}后可申请`)
+  return { ...base, applies: true, gradeLabel, eligible: true, reason: null }
+}
