@@ -74,7 +74,7 @@ export async function publicRecord(db: Database, id: number, today: IsoDate = to
     .where(and(eq(records.id, id), publicCondition(today)))
   if (!row) return null
   const { record, subject } = row
-  const repair = eligibilityOf(record, today, { forPublic: true })
+  const repair = eligibilityOf(record, today, { openRepair: false })
   const history = await db.select({ action: recordHistory.action, at: recordHistory.at }).from(recordHistory)
     .where(eq(recordHistory.recordId, id)).orderBy(asc(recordHistory.id))
   return {

@@ -6,10 +6,11 @@ import type { records } from '../../database/schema'
 type RecordRow = typeof records.$inferSelect
 
 /**
- * A stored record's repair timeline under the policy table. `forPublic` leaves out whether a repair is
- * open: that is the subject's business, unlike the 异议处理中 mark the public is owed.
+ * A stored record's repair timeline under the policy table. Without `openRepair` it leaves out whether a
+ * repair is open: the public is not told (that is the subject's business, unlike 异议处理中), and filing
+ * checks it inside its transaction instead.
  */
-export function eligibilityOf(record: RecordRow, today: IsoDate, { forPublic = false } = {}): RepairEligibility {
+export function eligibilityOf(record: RecordRow, today: IsoDate, { openRepair = true } = {}): RepairEligibility {
   return repairEligibility(publicationPolicy, {
     kind: record.kind,
     state: record.state,
@@ -20,6 +21,6 @@ export function eligibilityOf(record: RecordRow, today: IsoDate, { forPublic = f
     penaltyCategories: record.penaltyCategories,
     domainText: [record.violationType, record.legalBasis, record.violationFacts].filter(Boolean).join(' '),
     underObjection: record.objectionId !== null,
-    underRepair: !forPublic && record.repairId !== null,
+    underRepair: openRepair && record.repairId !== null,
   }, today)
 }

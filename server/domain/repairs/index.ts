@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm'
 import { deadlines } from '../../../config/deadlines'
 import type { RepairInput, RepairOptions } from '../../../shared/schemas/repairs'
 import { todayInChina } from '../../../shared/utils/dates'
@@ -65,7 +65,8 @@ export async function submitRepair(db: Database, mailer: Mailer | null, applican
     .where(and(inArray(records.id, ids), eq(records.subjectId, subject.id)))
   if (chosen.length !== ids.length) throw refuse(404, '所选信用记录不存在，或不属于该主体', 'recordIds')
   for (const { record } of chosen) {
-    const eligibility = eligibilityOf(record, today)
+    // An open repair is checked when the records are marked: a repeated press must reach its first application.
+    const eligibility = eligibilityOf(record, today, { openRepair: false })
     if (!eligibility.eligible) throw refuse(409, `${record.documentNumber}：${eligibility.reason}`, 'recordIds')
   }
   const departmentIds = new Set(chosen.map(c => c.record.departmentId))
@@ -96,11 +97,16 @@ export async function submitRepair(db: Database, mailer: Mailer | null, applican
   return result
 }
 
+/** One open repair per record: the first to mark it wins, a second is told which application holds it. */
 async function markRecords(tx: Tx, ids: number[], applicationId: number) {
   const marked = await tx.update(records).set({ repairId: applicationId })
     .where(and(inArray(records.id, ids), isNull(records.repairId), isNull(records.objectionId), eq(records.state, 'active')))
     .returning({ id: records.id })
-  if (marked.length !== ids.length) throw refuse(409, '所选记录已有信用修复或异议申请正在办理，请勿重复提交', 'recordIds')
+  if (marked.length === ids.length) return
+  const [held] = await tx.select({ documentNumber: records.documentNumber, repairId: records.repairId }).from(records)
+    .where(and(inArray(records.id, ids), isNotNull(records.repairId)))
+  if (held) throw refuse(409, `${held.documentNumber}：该记录的信用修复申请正在办理中`, 'recordIds', { applicationId: held.repairId })
+  throw refuse(409, '所选记录有异议正在处理或已不再公示，请刷新后重试', 'recordIds')
 }
 
 export function tellOffice(db: Database, mailer: Mailer | null, applicationId: number, subjectName: string, title: string, siteUrl: string) {

@@ -125,6 +125,6 @@ export async function historyOf(db: Database, applicationId: number) {
   }).from(applicationEvents).innerJoin(users, eq(users.id, applicationEvents.actorId))
     .where(eq(applicationEvents.applicationId, applicationId)).orderBy(asc(applicationEvents.id))
   const attached = await db.select({ id: files.id, eventId: files.eventId, name: files.name, mime: files.mime, size: files.size })
-    .from(files).where(eq(files.applicationId, applicationId))
+    .from(files).where(eq(files.applicationId, applicationId)).orderBy(asc(files.createdAt))
   return events.map(event => ({ ...event, files: attached.filter(f => f.eventId === event.id).map(({ eventId: _, ...f }) => f) }))
 }
