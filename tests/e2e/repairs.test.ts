@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
+import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
+import { Client, STRONG_PASSWORD, agentOf, samples } from '../support/client'
+import { startServer, waitForIndex, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+let record: { id: number, creditCode: string, subjectName: string, documentNumber: string }
+
+interface Hit { id: number, creditCode: string, subjectName: string, documentNumber: string }
+
+beforeAll(async () => {
+  server = await startServer()
+  const seeded = await server.cli('scripts/seed.ts', ['--records', '300'])
+  expect(seeded.status, seeded.stderr).toBe(0)
+  await waitForIndex(server)
+  // A penalty of the market regulator (its demo reviewer decides) past its minimum period.
+  const found = await fetch(`${server.url}/api/search?kind=penalty&department=${encodeURIComponent('朝阳市市场监督管理局')}&q=有限公司&pageSize=50`)
+    .then(r => r.json() as Promise<{ hits: Hit[] }>)
+  for (const hit of found.hits) {
+    const detail = await fetch(`${server.url}/api/records/${hit.id}`).then(r => r.json() as Promise<{ repair: { eligible: boolean } }>)
+    if (detail.repair.eligible) {
+      record = hit
+      break
+    }
+  }
+  expect(record, 'a repairable market penalty in the seed').toBeDefined()
+  const office = new Client(server)
+  await office.post('/api/auth/login', { account: 'office@demo.gov.cn', password: DEMO_PASSWORD })
+  await agentOf(server, office, 'agent@repair.example.com', record.creditCode)
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a credit repair on a phone', () => {
+  it('is applied for from the record, accepted and approved in the console, and the record leaves public search', async () => {
+    const business = await signedInPhone(browser, server.url, 'agent@repair.example.com', STRONG_PASSWORD, /\/me$/)
+    let page = business.page
+    await page.goto(`${server.url}/records/${record.id}`, { waitUntil: 'networkidle' })
+    await page.getByText('可申请信用修复').first().waitFor()
+    await expectSoundPage(page, business.problems, 'repair-record')
+    await page.getByRole('link', { name: '申请信用修复' }).click()
+    await page.waitForURL(/\/me\/repair\?record=/)
+    await page.getByRole('button', { name: '提交修复申请' }).click()
+    await page.getByText('请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）').waitFor()
+    await page.locator('#repair-proof').setInputFiles({ name: '罚款缴纳凭证.png', mimeType: 'image/png', buffer: samples.png })
+    await page.getByText('罚款缴纳凭证.png').waitFor()
+    await page.getByLabel('履行义务及整改情况').fill('罚款已于上月全额缴纳，已撤下违规宣传内容并建立广告审核制度。')
+    await page.getByText(`本单位${record.subjectName}`).waitFor()
+    await page.getByLabel('我已阅读上述承诺书，代表本主体作出承诺').check()
+    await page.getByLabel('联系电话').fill('13900139000')
+    await expectSoundPage(page, business.problems, 'repair-wizard')
+    await page.getByRole('button', { name: '提交修复申请' }).click()
+    await page.waitForURL(/\/me\/applications\/\d+/)
+    const applicationId = new URL(page.url()).pathname.split('/').at(-1)
+    await page.getByText('初审中').first().waitFor()
+    await expectSoundPage(page, business.problems, 'repair-submitted')
+
+    const office = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
+    await office.page.goto(`${server.url}/admin/applications/${applicationId}`, { waitUntil: 'networkidle' })
+    await office.page.getByText('罚款缴纳凭证.png').waitFor()
+    await office.page.getByRole('button', { name: '初审通过' }).click()
+    await office.page.getByText('认定部门审核中').first().waitFor()
+
+    const reviewer = await signedInPhone(browser, server.url, 'market@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
+    page = reviewer.page
+    await page.locator(`a[href="/admin/applications/${applicationId}"]`).first().click()
+    await page.waitForURL(/\/admin\/applications\/\d+/)
+    await page.getByText('信用修复承诺书（已确认）').waitFor()
+    await page.getByLabel('理由或说明').fill('已履行处罚决定，整改到位，同意修复。')
+    await expectSoundPage(page, reviewer.problems, 'repair-decide')
+    await page.getByRole('button', { name: '同意修复' }).click()
+    await page.getByText('已修复').first().waitFor()
+
+    await waitForIndex(server)
+    const search = await fetch(`${server.url}/api/search?q=${encodeURIComponent(record.documentNumber)}`).then(r => r.json() as Promise<{ hits: Hit[] }>)
+    expect(search.hits.map(h => h.id)).not.toContain(record.id)
+    page = business.page
+    await page.goto(`${server.url}/search?q=${encodeURIComponent(record.documentNumber)}`, { waitUntil: 'networkidle' })
+    expect(await page.locator(`a[href="/records/${record.id}"]`).count()).toBe(0)
+
+    await page.goto(`${server.url}/me/applications/${applicationId}`, { waitUntil: 'networkidle' })
+    await page.getByRole('heading', { name: '信用修复决定书' }).waitFor()
+    await expectSoundPage(page, business.problems, 'repair-approved')
+    const pdf = await page.request.get(`${server.url}/api/applications/${applicationId}/decision.pdf`)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
+    const dir = process.env.SHOTS_DIR ?? mkdtempSync(join(tmpdir(), 'repair-pdf-'))
+    writeFileSync(join(dir, 'repair-decision.pdf'), await pdf.body())
+    // Rendered as a person sees it (pdftoppm), and its text read back: Chinese, not boxes or gaps.
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-singlefile', join(dir, 'repair-decision.pdf'), join(dir, 'repair-decision')])
+    const text = execFileSync('pdftotext', ['-layout', join(dir, 'repair-decision.pdf'), '-'], { encoding: 'utf8' })
+    expect(text).toContain('信用修复决定书')
+    expect(text).toContain(record.documentNumber)
+    expect(text).toContain(record.subjectName)
+
+    await page.goto(`${server.url}/me`, { waitUntil: 'networkidle' })
+    await page.getByText('您的信用修复申请已修复').waitFor()
+  })
+})
