@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DecisionStats } from './applications'
-import { contactPhoneSchema, fileIdsSchema, requestKeySchema } from './fields'
+import { contactNameSchema, contactPhoneSchema, fileIdsSchema, requestKeySchema } from './fields'
 
 export const objectionReasons = {
   wrong_information: '信息错误',
@@ -19,7 +19,7 @@ export const objectionSchema = z.object({
   reason: z.enum(Object.keys(objectionReasons) as [ObjectionReason, ...ObjectionReason[]], { error: '请选择异议理由' }),
   description: z.string({ error: '请说明异议的具体内容' }).trim().min(10, '请至少用10个字说明异议内容').max(2000, '异议说明最多2000字'),
   requestedCorrection: z.string().trim().max(2000, '更正要求最多2000字').default(''),
-  contactName: z.string({ error: '请填写联系人' }).trim().min(2, '联系人至少2个字').max(40, '联系人最多40个字'),
+  contactName: contactNameSchema,
   contactPhone: contactPhoneSchema,
   fileIds: fileIdsSchema,
   requestKey: requestKeySchema,

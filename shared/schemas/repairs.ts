@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { DecisionStats } from './applications'
 import type { RepairEligibility } from '../utils/repair'
-import { contactPhoneSchema, fileIdSchema, requestKeySchema } from './fields'
+import { contactNameSchema, contactPhoneSchema, fileIdSchema, requestKeySchema } from './fields'
 
 /** A 修复培训 certificate number (PX + date + serial), as the training issues it. */
 export const certificateNumberSchema = z.string().trim().toUpperCase().regex(/^PX\d{14}$/, '培训证明编号应为PX加14位数字，请从“我的培训证明”中选择')
@@ -17,7 +17,7 @@ export const repairSchema = z.object({
   documentFileIds: z.record(z.string(), fileIdSchema()).default({}),
   certificateNumber: certificateNumberSchema.optional(),
   commitmentConfirmed: z.literal(true, { error: '请阅读并确认信用修复承诺书' }),
-  contactName: z.string({ error: '请填写联系人' }).trim().min(2, '联系人至少2个字').max(40, '联系人最多40个字'),
+  contactName: contactNameSchema,
   contactPhone: contactPhoneSchema,
   requestKey: requestKeySchema,
 })

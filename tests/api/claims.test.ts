@@ -3,6 +3,7 @@ import { addDays, addMonths, todayInChina } from '../../shared/utils/dates'
 import { Client, samples, signedUp, staff } from '../support/client'
 import { residentId } from '../support/ids'
 import { COMPANY, MARKET, penaltyRow } from '../support/rows'
+import { ingestAccepted } from '../support/ingest'
 import { startServer, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
@@ -15,17 +16,6 @@ let office: Client
 let applicant: Client
 let stranger: Client
 
-async function ingest(rows: Record<string, string>[]) {
-  const key = (await server.cli('scripts/department-key.ts', [MARKET.creditCode])).stdout.trim().split('\n').at(-1)!
-  const response = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'penalty', records: rows }),
-  })
-  const result = await response.json()
-  expect(result.errors).toEqual([])
-}
-
 async function claim(client: Client, creditCode: string, requestKey: string, extra: Record<string, unknown> = {}) {
   const licence = await client.upload(samples.png, '营业执照.png')
   expect(licence.status, JSON.stringify(licence.body)).toBe(200)
@@ -35,7 +25,7 @@ async function claim(client: Client, creditCode: string, requestKey: string, ext
 beforeAll(async () => {
   smtp = await startSmtp()
   server = await startServer({ SMTP_URL: smtp.url })
-  await ingest([
+  await ingestAccepted(server, MARKET.creditCode, 'penalty', [
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕301号', 处罚决定日期: addDays(today, -20) }),
     // Decided long ago: no longer public, still the company's own record.
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2022〕9号', 处罚决定日期: addMonths(today, -48) }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
 import { agentOf, samples, staff, type Client } from '../support/client'
+import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
@@ -15,16 +16,6 @@ let taxReviewer: Client
 let agent: Client
 let otherAgent: Client
 const ids: Record<string, number> = {}
-
-async function ingest(department: string, rows: Record<string, string>[]) {
-  const key = (await server.cli('scripts/department-key.ts', [department])).stdout.trim().split('\n').at(-1)!
-  const response = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST',
-    headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'penalty', records: rows }),
-  })
-  expect((await response.json()).errors).toEqual([])
-}
 
 async function recordId(documentNumber: string): Promise<number> {
   const found = await fetch(`${server.url}/api/search?q=${encodeURIComponent(documentNumber)}`).then(r => r.json() as Promise<{ hits: { id: number, documentNumber: string }[] }>)
@@ -46,8 +37,8 @@ const version = async (client: Client, id: number) => (await client.get(`/api/ap
 beforeAll(async () => {
   smtp = await startSmtp()
   server = await startServer({ SMTP_URL: smtp.url })
-  await ingest(MARKET.creditCode, ['501', '502', '503'].map(n => penaltyRow({ 行政处罚决定书文号: `朝市监罚〔2026〕${n}号`, 处罚决定日期: recent })))
-  await ingest(TAX.creditCode, [penaltyRow({
+  await ingestAccepted(server, MARKET.creditCode, 'penalty', ['501', '502', '503'].map(n => penaltyRow({ 行政处罚决定书文号: `朝市监罚〔2026〕${n}号`, 处罚决定日期: recent })))
+  await ingestAccepted(server, TAX.creditCode, 'penalty', [penaltyRow({
     行政处罚决定书文号: '朝税罚〔2026〕77号', 处罚决定日期: recent, 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode,
     处罚机关: TAX.name, 处罚机关统一社会信用代码: TAX.creditCode, 数据来源单位: TAX.name, 数据来源单位统一社会信用代码: TAX.creditCode,
   })])

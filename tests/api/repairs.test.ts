@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, todayInChina } from '../../shared/utils/dates'
 import { addWorkingDays } from '../../shared/utils/workingDays'
 import { agentOf, Client, samples, staff } from '../support/client'
+import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
@@ -22,14 +23,6 @@ let otherAgent: Client
 let subjectId: number
 const ids: Record<string, number> = {}
 
-async function ingest(department: string, kind: string, rows: Record<string, string>[]) {
-  const key = (await server.cli('scripts/department-key.ts', [department])).stdout.trim().split('\n').at(-1)!
-  const response = await fetch(`${server.url}/api/ingest`, {
-    method: 'POST', headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ kind, records: rows }),
-  })
-  expect((await response.json()).errors).toEqual([])
-}
-
 const search = (q: string) => fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`).then(r => r.json() as Promise<{ total: number, hits: { id: number, documentNumber: string }[] }>)
 const publicRecord = (id: number) => fetch(`${server.url}/api/records/${id}`)
 const version = async (client: Client, id: number) => (await client.get(`/api/applications/${id}`)).body.version as number
@@ -45,14 +38,14 @@ async function apply(client: Client, recordIds: number[], key: string, extra: Re
 beforeAll(async () => {
   smtp = await startSmtp()
   server = await startServer({ SMTP_URL: smtp.url })
-  await ingest(MARKET.creditCode, 'penalty', [
+  await ingestAccepted(server, MARKET.creditCode, 'penalty', [
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕601号', 处罚决定日期: fourMonthsAgo, 失信严重程度: '一般' }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕602号', 处罚决定日期: fourMonthsAgo }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕603号', 处罚决定日期: thirteenMonthsAgo, 失信严重程度: '严重' }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕604号', 处罚决定日期: twoMonthsAgo, 失信严重程度: '严重' }),
   ])
   const byTax = { 处罚决定日期: fourMonthsAgo, 处罚机关: TAX.name, 处罚机关统一社会信用代码: TAX.creditCode, 数据来源单位: TAX.name, 数据来源单位统一社会信用代码: TAX.creditCode }
-  await ingest(TAX.creditCode, 'penalty', [
+  await ingestAccepted(server, TAX.creditCode, 'penalty', [
     penaltyRow({ ...byTax, 行政处罚决定书文号: '朝税罚〔2026〕88号' }),
     penaltyRow({ ...byTax, 行政处罚决定书文号: '朝税罚〔2026〕89号', 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode }),
   ])

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { kindLabels } from '../../../shared/kinds'
 import type { RepairContext } from '../../../shared/schemas/applications'
+import { todayInChina } from '../../../shared/utils/dates'
 import { chineseDate } from '../../../shared/utils/repair'
 import { departments, repairDecisions } from '../../database/schema'
 import type { Database } from '../../utils/db'
@@ -18,7 +19,7 @@ export async function decisionPdf(db: Database, actor: Actor, applicationId: num
   const { number, issuedOn } = decision.decision
   const listed = application.data.records as RepairContext['records']
   const subject = `${String(application.data.subjectName)}${application.data.creditCode ? `（统一社会信用代码：${String(application.data.creditCode)}）` : ''}`
-  const filed = chineseDate(application.createdAt.toISOString().slice(0, 10))
+  const filed = chineseDate(todayInChina(application.createdAt))
   const bytes = await renderPdf({ title: `信用修复决定书 ${number}`, author: decision.department }, (doc) => {
     const width = doc.page.width - 144
     doc.fontSize(22).text('信用修复决定书', { align: 'center' }).moveDown(0.5)
