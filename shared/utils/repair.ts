@@ -24,6 +24,8 @@ export interface RepairEligibility {
   applies: boolean
   /** 轻微 / 一般 / 严重 under the graded rule, or the 2023 rule's description. */
   gradeLabel: string | null
+  /** The periods count from the decision (or the listing). */
+  decisionDate: IsoDate
   publicSince: IsoDate
   repairableFrom: IsoDate | null
   publicUntil: IsoDate | null
@@ -71,7 +73,7 @@ export function repairableFromOf(policy: PublicationPolicy, facts: RepairFacts):
  */
 export function repairEligibility(policy: PublicationPolicy, facts: RepairFacts, today: IsoDate): RepairEligibility {
   const repairableFrom = repairableFromOf(policy, facts)
-  const base = { publicSince: facts.publishedOn, publicUntil: facts.publicUntil, repairableFrom }
+  const base = { decisionDate: facts.decisionDate, publicSince: facts.publishedOn, publicUntil: facts.publicUntil, repairableFrom }
   if (repairableFrom === null) {
     const reason = notRepairable[facts.kind] ?? `${kindLabels[facts.kind]}信息不适用信用修复`
     return { ...base, applies: false, gradeLabel: null, eligible: false, reason }

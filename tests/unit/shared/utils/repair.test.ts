@@ -11,7 +11,7 @@ const check = (over: Partial<RepairFacts>, today: string) => repairEligibility(p
 describe('repairEligibility (DOMAIN.md rules 3 and 5), at every boundary day', () => {
   it('a general penalty: three months after the decision, not a day before', () => {
     expect(check({}, '2026-06-30')).toMatchObject({ eligible: false, repairableFrom: '2026-07-01', reason: '最短公示期未满，2026年7月1日后可申请' })
-    expect(check({}, '2026-07-01')).toMatchObject({ eligible: true, reason: null, gradeLabel: '一般', publicSince: '2026-04-03', publicUntil: '2027-03-31' })
+    expect(check({}, '2026-07-01')).toMatchObject({ eligible: true, reason: null, gradeLabel: '一般', decisionDate: '2026-04-01', publicSince: '2026-04-03', publicUntil: '2027-03-31' })
   })
 
   it('a serious penalty: one year', () => {
