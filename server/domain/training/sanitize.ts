@@ -30,8 +30,9 @@ const options: sanitizeHtml.IOptions = {
     i: 'em',
     strike: 's',
     a: (tagName, attribs) => {
-      const href = attribs.href && safeHref(attribs.href) ? attribs.href.trim() : undefined
-      return { tagName, attribs: href ? { href } : {} }
+      const href = attribs.href && safeHref(attribs.href) ? attribs.href.trim() : ''
+      const kept: sanitizeHtml.Attributes = href ? { href } : {}
+      return { tagName, attribs: kept }
     },
   },
 }

@@ -1,0 +1,13 @@
+import { startQuizSchema } from '../../../../../shared/schemas/training'
+import { startQuiz } from '../../../../domain/training/quiz'
+
+/** Starts a test: the attempt id with the drawn questions and their options, never the answers. */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event)
+  const courseId = idParam(event, 'id', '课程')
+  const { subjectId } = await readBodyAs(event, startQuizSchema)
+  const { db } = await usePlatform()
+  const quiz = await startQuiz(db, user.id, courseId, subjectId)
+  setResponseStatus(event, 201)
+  return quiz
+})
