@@ -22,14 +22,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * Checks the type from the first bytes and passes everything through, so a 200 MB video goes to disk
- * as it arrives, never whole in memory. Anything not allowed stops the upload with a 415.
+ * as it arrives, never whole in memory. A file of another type is read to its end and thrown away
+ * before the 415: answering while the browser is still sending would reset its connection.
  */
 function sniffing(onType: (type: MediaType) => void): Transform {
   let head = Buffer.alloc(0)
   let known = false
+  let refused: Error | undefined
   const decide = (transform: Transform) => {
     const type = sniffMedia(head)
-    if (!type) throw refuse(415, `只能上传${mediaTypeNames}（按文件内容判断，不看扩展名）`, 'file')
+    if (!type) {
+      refused = refuse(415, `只能上传${mediaTypeNames}（按文件内容判断，不看扩展名）`, 'file')
+      return
+    }
     known = true
     onType(type)
     transform.push(head)
@@ -37,26 +42,17 @@ function sniffing(onType: (type: MediaType) => void): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       if (known) return done(null, chunk)
+      if (refused) return done()
       head = Buffer.concat([head, chunk])
-      if (head.length < HEAD_BYTES) return done()
-      try {
-        decide(this)
-        done()
-      }
-      catch (error) {
-        done(error as Error)
-      }
+      if (head.length >= HEAD_BYTES) decide(this)
+      done()
     },
     flush(done) {
-      if (known) return done()
-      if (!head.length) return done(refuse(400, '文件为空，请重新选择', 'file'))
-      try {
+      if (!known && !refused) {
+        if (!head.length) return done(refuse(400, '文件为空，请重新选择', 'file'))
         decide(this)
-        done()
       }
-      catch (error) {
-        done(error as Error)
-      }
+      done(refused)
     },
   })
 }
