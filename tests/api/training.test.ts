@@ -190,6 +190,10 @@ describe('learning and the test (学习与测试)', () => {
   it('lists published courses only, to everyone', async () => {
     const list = await anonymous.get('/api/training/courses')
     expect(list.body.items.map((c: { id: number }) => c.id)).toEqual([ids.course])
+    expect(list.body.items[0]).toMatchObject({ lessons: 2, passMark: 60, questionsPerQuiz: 4 })
+    const consoleList = await office.get('/api/admin/courses')
+    expect(consoleList.body.items.find((c: { id: number }) => c.id === ids.course)).toMatchObject({ lessons: 2, questions: 5, published: true })
+    expect(consoleList.body.items.find((c: { id: number }) => c.id === ids.unpublished)).toMatchObject({ lessons: 0, questions: 0, published: false })
     expect((await anonymous.get(`/api/training/courses/${ids.unpublished}`)).status).toBe(404)
     const lesson = await anonymous.get(`/api/training/lessons/${ids.lessons[1]}`)
     expect(lesson.body).toMatchObject({ videoUrl: `/api/media/${ids.video}`, progress: null, previousLessonId: ids.lessons[0], nextLessonId: null })

@@ -11,8 +11,9 @@ export type Course = typeof courses.$inferSelect
 export async function listCourses(db: Database) {
   return db.select({
     id: courses.id, title: courses.title, published: courses.published, passMark: courses.passMark, updatedAt: courses.updatedAt,
-    lessons: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id})`,
-    questions: sql<number>`(select count(*)::int from questions q where q.course_id = ${courses.id} and q.active)`,
+    // Written out qualified: drizzle renders ${courses.id} as a bare "id", which inside the subquery is the lesson's.
+    lessons: sql<number>`(select count(*)::int from lessons l where l.course_id = courses.id)`,
+    questions: sql<number>`(select count(*)::int from questions q where q.course_id = courses.id and q.active)`,
   }).from(courses).orderBy(desc(courses.updatedAt), desc(courses.id))
 }
 

@@ -6,7 +6,8 @@ import { notFound } from '../../utils/errors'
 
 const summaryColumns = {
   id: courses.id, title: courses.title, summary: courses.summary, passMark: courses.passMark, questionsPerQuiz: courses.questionsPerQuiz,
-  lessons: sql<number>`(select count(*)::int from lessons l where l.course_id = ${courses.id})`,
+  // Qualified by hand: drizzle renders ${courses.id} as a bare "id", which inside the subquery is the lesson's.
+  lessons: sql<number>`(select count(*)::int from lessons l where l.course_id = courses.id)`,
 }
 
 /** The public list: published courses only. */
