@@ -277,7 +277,7 @@ describe('learning and the test (学习与测试)', () => {
     expect(again.status).toBe(409)
     const mine = await agent.get('/api/me/certificates')
     expect(mine.body.items).toHaveLength(1)
-    expect(mine.body.items[0]).toMatchObject({ number: passed.certificate.number, subjectName: COMPANY.name, score: 100 })
+    expect(mine.body.items[0]).toMatchObject({ number: passed.certificate.number, subjectName: COMPANY.name, score: 100, courseId: ids.course, subjectId })
     issued = passed.certificate.number
     const view = await agent.get(`/api/training/attempts/${attempts.passing}`)
     expect(view.body).toMatchObject({ state: 'graded', result: { score: 100, certificate: { number: passed.certificate.number } } })

@@ -66,14 +66,14 @@ export async function certificateByNumber(db: Pick<Database, 'select'>, number: 
 }
 
 /** The certificates of every subject the account acts for (issued to any of its agents). */
-export async function myCertificates(db: Database, userId: number): Promise<(CertificateView & { subjectId: number })[]> {
+export async function myCertificates(db: Database, userId: number): Promise<(CertificateView & { subjectId: number, courseId: number })[]> {
   const own = await ownSubjects(db, userId)
   if (!own.length) return []
-  const rows = await db.select({ ...viewColumns, subjectId: certificates.subjectId }).from(certificates)
+  const rows = await db.select({ ...viewColumns, subjectId: certificates.subjectId, courseId: certificates.courseId }).from(certificates)
     .innerJoin(courses, eq(courses.id, certificates.courseId)).innerJoin(subjects, eq(subjects.id, certificates.subjectId))
     .where(inArray(certificates.subjectId, own.map(s => s.id))).orderBy(desc(certificates.issuedOn), desc(certificates.id))
   // The subject's own people see their own name in full.
-  return rows.map(r => ({ ...publicView(r), subjectName: r.subjectName, subjectId: r.subjectId }))
+  return rows.map(r => ({ ...publicView(r), subjectName: r.subjectName, subjectId: r.subjectId, courseId: r.courseId }))
 }
 
 /** The certificate of one attempt, for its result page. */
