@@ -299,6 +299,9 @@ describe('learning and the test (学习与测试)', () => {
     expect(fourth.status).toBe(429)
     const [y, m, d] = addDays(todayInChina(), 1).split('-').map(Number)
     expect(fourth.body.message).toContain(`${y}年${m}月${d}日0时后再试`)
+    const retryAfter = Number(fourth.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(0)
+    expect(retryAfter).toBeLessThanOrEqual(86_400)
   })
 })
 

@@ -45,7 +45,9 @@ export async function startQuiz(db: Database, userId: number, courseId: number, 
     const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(quizAttempts)
       .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseId, courseId), gte(quizAttempts.startedAt, chinaMidnight(today))))
     if ((used?.n ?? 0) >= course.attemptsPerDay) {
-      throw refuse(429, `今天的${course.attemptsPerDay}次测试机会已用完，请于${chinaDayLabel(addDays(today, 1))}0时后再试`, undefined, { retryOn: addDays(today, 1) })
+      const retryOn = addDays(today, 1)
+      const retryAfter = Math.max(1, Math.ceil((chinaMidnight(retryOn).getTime() - now.getTime()) / 1000))
+      throw refuse(429, `今天的${course.attemptsPerDay}次测试机会已用完，请于${chinaDayLabel(retryOn)}0时后再试`, undefined, { retryOn, retryAfter })
     }
     const drawn = drawQuestions(bank, course.questionsPerQuiz)
     const [attempt] = await tx.insert(quizAttempts).values({ courseId, userId, subjectId, questionIds: drawn.map(q => q.id), startedAt: now }).returning({ id: quizAttempts.id })

@@ -7,7 +7,11 @@ export default defineEventHandler(async (event) => {
   const courseId = idParam(event, 'id', '课程')
   const { subjectId } = await readBodyAs(event, startQuizSchema)
   const { db } = await usePlatform()
-  const quiz = await startQuiz(db, user.id, courseId, subjectId)
+  const quiz = await startQuiz(db, user.id, courseId, subjectId).catch((error: { statusCode?: number, data?: { retryAfter?: number } }) => {
+    // The daily limit: like the search rate limit, say in seconds when to come back.
+    if (error.statusCode === 429 && error.data?.retryAfter) setResponseHeader(event, 'retry-after', error.data.retryAfter)
+    throw error
+  })
   setResponseStatus(event, 201)
   return quiz
 })
