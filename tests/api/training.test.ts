@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
 import { agentOf, Client, samples, signedUp, staff } from '../support/client'
+import { residentId } from '../support/ids'
 import { COMPANY, MARKET, penaltyRow } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 
 const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
-const ID_NUMBER = '11010519491231002X'
+const ID_NUMBER = residentId('211302', '19800315', '021')
+const PERSON_ID = residentId('211303', '19920708', '017')
 const recent = addDays(todayInChina(), -20)
 
 let server: TestServer
@@ -43,6 +45,7 @@ beforeAll(async () => {
   await ingest('penalty', [
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕901号', 处罚决定日期: recent, 法定代表人证件类型: '身份证', 法定代表人证件号码: ID_NUMBER }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕902号', 处罚决定日期: recent, 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode }),
+    penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕903号', 处罚决定日期: recent, 行政相对人名称: '孙八', 行政相对人类别: '自然人', 统一社会信用代码: '', 法定代表人: '', 证件类型: '身份证', 证件号码: PERSON_ID }),
   ])
   await ingest('blackList', [{
     名称: COMPANY.name, 主体类别: '法人及非法人组织', 统一社会信用代码: COMPANY.creditCode, 法定代表人: '王建国', 名单类别: '黑名单',
@@ -73,6 +76,7 @@ const bank = [
 ]
 const ids: { course: number, lessons: number[], questions: number[], image: string, video: string, unpublished: number } = { course: 0, lessons: [], questions: [], image: '', video: '', unpublished: 0 }
 const attempts: Record<string, number> = {}
+const correctFor = (questionIds: number[]) => questionIds.map(id => bank[ids.questions.indexOf(id)]!.answers)
 let failingQuestions: number[] = []
 let issued = ''
 
@@ -242,8 +246,6 @@ describe('learning and the test (学习与测试)', () => {
     failingQuestions = drawn
   })
 
-  const correctFor = (questionIds: number[]) => questionIds.map(id => bank[ids.questions.indexOf(id)]!.answers)
-
   it('refuses answers that do not fit the attempt, then grades a failing test', async () => {
     const qs = failingQuestions
     const extra = await agent.post(`/api/training/attempts/${attempts.failing}/submit`, { answers: [...correctFor(qs), [0]] })
@@ -326,9 +328,31 @@ describe('certificates and statistics', () => {
     expect(server.output()).not.toContain(ID_NUMBER)
   })
 
+  it("shows a natural person's certificate with the surname only, no code and no ID number", async () => {
+    const person = await signedUp(server, 'sunba@example.com', '孙八')
+    const verified = await person.post('/api/me/identity', { name: '孙八', idNumber: PERSON_ID })
+    expect(verified.status).toBe(200)
+    const personSubject = (await person.get('/api/me')).body.subjects[0].id
+    for (const lesson of ids.lessons) await put(person, `/api/training/lessons/${lesson}/progress`, { position: 100, completed: true })
+    const quiz = await person.post(`/api/training/courses/${ids.course}/quiz`, { subjectId: personSubject })
+    const graded = await person.post(`/api/training/attempts/${quiz.body.attemptId}/submit`, { answers: correctFor(quiz.body.questions.map((q: { id: number }) => q.id)) })
+    expect(graded.body.certificate).toMatchObject({ subjectName: '孙*', creditCode: null })
+    const found = await anonymous.get(`/api/certificates/${graded.body.certificate.number}`)
+    expect(found.body).toMatchObject({ subjectName: '孙*', creditCode: null, valid: true })
+    // Consecutive serials of the same China day.
+    expect(Number(graded.body.certificate.number.slice(-6))).toBe(Number(issued.slice(-6)) + 1)
+    const page = await fetch(`${server.url}/certificates/${graded.body.certificate.number}`).then(r => r.text())
+    for (const text of [JSON.stringify(found.body), JSON.stringify(graded.body), page]) {
+      expect(text).not.toContain(PERSON_ID)
+      expect(text).not.toContain('孙八')
+    }
+    expect(server.output()).not.toContain(PERSON_ID)
+  })
+
   it('counts learners, tests, passes, certificates and the blacklisted subjects that were trained', async () => {
     const stats = await office.get('/api/admin/stats/training')
     expect(stats.status).toBe(200)
-    expect(stats.body).toEqual({ learners: 1, attempts: 2, passes: 1, certificates: 1, blacklisted: 1, blacklistedTrained: 1, trainedRate: 1 })
+    // The company is blacklisted and certified; the person is certified but on no blacklist.
+    expect(stats.body).toEqual({ learners: 2, attempts: 3, passes: 2, certificates: 2, blacklisted: 1, blacklistedTrained: 1, trainedRate: 1 })
   })
 })
