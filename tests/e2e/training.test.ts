@@ -84,3 +84,38 @@ describe('repair training on a phone', () => {
     await expectSoundPage(page, learner.problems, 'training-certificate')
   })
 })
+
+describe('the training console on a phone', () => {
+  it('edits a lesson with the rich-text editor and adds a question', async () => {
+    const staff = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin/)
+    const page = staff.page
+    await page.goto(`${server.url}/admin/courses`, { waitUntil: 'networkidle' })
+    await expectSoundPage(page, staff.problems, 'console-courses')
+    await page.getByRole('link', { name: '信用修复政策与诚信经营' }).click()
+    await page.waitForURL(/\/admin\/courses\/\d+$/)
+    await expectSoundPage(page, staff.problems, 'console-course')
+    await page.getByRole('button', { name: '编辑' }).first().click()
+    const editor = page.locator('[contenteditable=true]')
+    await editor.click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('本段由浏览器测试添加。')
+    await expectSoundPage(page, staff.problems, 'console-lesson-editor')
+    await page.getByRole('button', { name: '保存章节' }).click()
+    await page.getByRole('button', { name: '添加章节' }).waitFor()
+    const lesson = (await office.get(`/api/admin/courses/${courseId}`)).body.lessons[0]
+    expect(lesson.body).toContain('本段由浏览器测试添加。')
+
+    await page.getByRole('button', { name: '添加题目' }).click()
+    await page.getByLabel('题目', { exact: true }).fill('信用修复培训证明可以在哪里核验？')
+    await page.getByLabel('选项A', { exact: true }).fill('本平台按证书编号核验')
+    await page.getByLabel('选项B', { exact: true }).fill('无法核验')
+    await page.getByLabel('选项C', { exact: true }).fill('只能到现场核验')
+    await page.getByLabel('删除选项D').click()
+    await page.getByLabel('选项A是正确答案').click()
+    await expectSoundPage(page, staff.problems, 'console-question')
+    await page.getByRole('button', { name: '保存题目' }).click()
+    await page.getByRole('button', { name: '添加题目' }).waitFor()
+    const bank = (await office.get(`/api/admin/courses/${courseId}`)).body.questions
+    expect(bank.at(-1)).toMatchObject({ text: '信用修复培训证明可以在哪里核验？', options: ['本平台按证书编号核验', '无法核验', '只能到现场核验'], answers: [0], active: true })
+  })
+})
