@@ -35,8 +35,12 @@ export function parseProgressQueue(text: string | null): ProgressQueue {
   }
 }
 
-/** A request that never reached the server (no network), as opposed to one the server refused. */
+/**
+ * Worth keeping for later: the request never reached the server (no network), or the server or a proxy
+ * in front of it failed (5xx). A refusal (4xx: signed out, no subject) will not get better by retrying.
+ */
 export function isNetworkFailure(error: unknown): boolean {
   const e = error as { statusCode?: number, response?: unknown } | null
-  return !e?.response && !e?.statusCode
+  if (!e?.response && !e?.statusCode) return true
+  return (e.statusCode ?? 0) >= 500
 }

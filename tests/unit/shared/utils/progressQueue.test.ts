@@ -19,8 +19,10 @@ describe('the offline progress queue', () => {
       .toEqual({ 3: { position: 4, completed: true } })
   })
 
-  it('tells a missing network from a refusal', () => {
+  it('tells a missing network or a failing server from a refusal', () => {
     expect(isNetworkFailure(new TypeError('fetch failed'))).toBe(true)
+    expect(isNetworkFailure({ statusCode: 502, response: {} })).toBe(true)
     expect(isNetworkFailure({ statusCode: 403, response: {} })).toBe(false)
+    expect(isNetworkFailure({ statusCode: 401, response: {} })).toBe(false)
   })
 })
