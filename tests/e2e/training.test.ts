@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
 import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
 import { Client, STRONG_PASSWORD, agentOf } from '../support/client'
+import { answerRight } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
 let server: TestServer
@@ -68,13 +69,7 @@ describe('repair training on a phone', () => {
     await page.waitForURL(/\/training\/attempts\/\d+$/)
     await expectSoundPage(page, learner.problems, 'training-quiz')
 
-    // Answer every question right, from the console's bank (the learner's page never had the answers).
-    const bank = new Map((await office.get(`/api/admin/courses/${courseId}`)).body.questions.map((q: { text: string, answers: number[] }) => [q.text, q.answers]))
-    const groups = page.getByRole('group')
-    for (let i = 0; i < await groups.count(); i++) {
-      const text = (await groups.nth(i).locator('p').first().innerText()).replace(/^\d+\.\s*/, '')
-      for (const option of bank.get(text) as number[]) await groups.nth(i).getByRole('checkbox').nth(option).click()
-    }
+    await answerRight(page, office, courseId)
     await page.getByRole('button', { name: '交卷' }).click()
     await page.getByText('测试合格').waitFor()
     await expectSoundPage(page, learner.problems, 'training-result')

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import type { QuizResult, QuizView, SubmitQuizInput } from '../../../shared/schemas/training'
-import { addDays, todayInChina } from '../../../shared/utils/dates'
+import { addDays, chineseDate, todayInChina } from '../../../shared/utils/dates'
 import { courses, lessonProgress, lessons, questions, quizAttempts } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
@@ -10,16 +10,11 @@ import { grade } from './grade'
 import { publishedCourse } from './learn'
 import { requireLearner } from './progress'
 
-/** The advisory-lock class that serialises one learner's test starts in one course (the daily limit). */
+/** The advisory-lock class that serialises one learner's test starts (the daily limit). */
 const START_LOCK = 727_102
 
 /** Midnight in China of `day`, as an instant. */
 const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
-
-const chinaDayLabel = (day: string) => {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
 
 /**
  * Starts a test for a subject the account acts for: only after every lesson is completed, at most
@@ -40,14 +35,14 @@ export async function startQuiz(db: Database, userId: number, courseId: number, 
   if (!bank.length) throw refuse(409, '该课程题库暂无题目，请稍后再试')
   const today = todayInChina(now)
   return db.transaction(async (tx) => {
-    // Two starts at the same moment must not both slip under the limit.
-    await tx.execute(sql`select pg_advisory_xact_lock(${START_LOCK}, ${userId * 100_000 + courseId})`)
+    // Two starts at the same moment must not both slip under the limit (one learner's starts queue up).
+    await tx.execute(sql`select pg_advisory_xact_lock(${START_LOCK}, ${userId})`)
     const [used] = await tx.select({ n: sql<number>`count(*)::int` }).from(quizAttempts)
       .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseId, courseId), gte(quizAttempts.startedAt, chinaMidnight(today))))
     if ((used?.n ?? 0) >= course.attemptsPerDay) {
       const retryOn = addDays(today, 1)
       const retryAfter = Math.max(1, Math.ceil((chinaMidnight(retryOn).getTime() - now.getTime()) / 1000))
-      throw refuse(429, `今天的${course.attemptsPerDay}次测试机会已用完，请于${chinaDayLabel(retryOn)}0时后再试`, undefined, { retryOn, retryAfter })
+      throw refuse(429, `今天的${course.attemptsPerDay}次测试机会已用完，请于${chineseDate(retryOn)}0时后再试`, undefined, { retryOn, retryAfter })
     }
     const drawn = drawQuestions(bank, course.questionsPerQuiz)
     const [attempt] = await tx.insert(quizAttempts).values({ courseId, userId, subjectId, questionIds: drawn.map(q => q.id), startedAt: now }).returning({ id: quizAttempts.id })
