@@ -175,7 +175,7 @@ describe('credit repair (信用修复), end to end', () => {
     expect((await search('朝市监罚〔2026〕601号')).total).toBe(0)
     expect((await search('朝市监罚〔2026〕602号')).total).toBe(0)
     const own = await agent.get(`/api/me/records/${ids['601']}`)
-    expect(own.body.record).toMatchObject({ state: 'repaired', isPublic: false, repairId: null })
+    expect(own.body.record).toMatchObject({ state: 'repaired', isPublic: false, repairId: null, repairedBy: repair })
     expect(own.body.record.repair.reason).toBe('该记录已修复，不再公示')
     const detail = await agent.get(`/api/applications/${repair}`)
     expect(detail.body.context.repair.decision).toMatchObject({ number: `朝信修决〔${today.slice(0, 4)}〕1号`, issuedOn: today })
