@@ -58,7 +58,8 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     doc.y = top + Math.max(90, qrSize + 4)
     doc.fontSize(9).fillColor('#444444')
     doc.text(`本承诺书由信用中国（辽宁朝阳）网站以Ed25519签章（密钥编号 ${c.verification.keyId ?? ''}，内容摘要 SHA-256 ${c.verification.contentHash}）。`, 72, doc.y, { width })
-    doc.text(`签章核验：${c.verification.text}。扫描右上二维码或访问 ${pageUrl} 查验。`, { width })
+    doc.text(`签章核验：${c.verification.text}。扫描右侧二维码或访问以下地址查验：`, { width })
+    doc.text(pageUrl, { width })
   })
   return { code: c.code, bytes }
 }
