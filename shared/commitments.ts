@@ -34,3 +34,14 @@ export const fulfilmentLabels: Record<Fulfilment, string> = {
 
 /** 违诺: anything short of full fulfilment becomes part of the subject's record. */
 export const isBreach = (status: Fulfilment | null | undefined) => status === 'partial' || status === 'unfulfilled'
+
+/** What 承诺事由 asks for, by type: the template puts it into a sentence (申请办理{matter}, 就{matter}…). */
+export const matterHints: Record<CommitmentType, string> = {
+  approval_substitute: '办理的事项名称，如“食品经营许可”',
+  incomplete_acceptance: '办理的事项名称，如“建设工程规划许可”',
+  certification: '办理的事项名称，如“企业变更登记”',
+  repair: '申请修复的失信信息，如“朝市监罚〔2026〕101号行政处罚”',
+  industry_self_discipline: '所在行业或身份，如“朝阳市餐饮行业协会会员单位”',
+  voluntary: '承诺的事项，如“诚信经营、明码标价”',
+  other: '承诺的事项',
+}

@@ -16,7 +16,7 @@ export const signatureSchema = z.string({ error: '请手写签名' })
 export const commitmentSignSchema = z.object({
   subjectId: z.number({ error: '请选择信用主体' }).int().positive(),
   templateId: z.number({ error: '请选择承诺书模板' }).int().positive('请选择承诺书模板'),
-  matter: z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“申请食品经营许可”').max(200, '承诺事由最多200字'),
+  matter: z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字'),
   acceptingDepartmentId: z.number({ error: '请选择承诺受理单位' }).int().positive('请选择承诺受理单位'),
   judgingDepartmentId: z.number({ error: '请选择履约认定单位' }).int().positive('请选择履约认定单位'),
   disclosure: z.enum(disclosures, { error: '请选择公开类型' }),

@@ -27,7 +27,7 @@ let keys = 0
 
 function sign(client: Client, type: CommitmentType, extra: Record<string, unknown> = {}) {
   return client.post('/api/commitments', {
-    subjectId, templateId: templateOf(type).id, matter: '申请食品经营许可', acceptingDepartmentId: market, judgingDepartmentId: market,
+    subjectId, templateId: templateOf(type).id, matter: '食品经营许可', acceptingDepartmentId: market, judgingDepartmentId: market,
     disclosure: 'public', signature: signaturePng(1 + (keys % 5)), requestKey: `commit-${type}-${++keys}`, ...extra,
   })
 }
@@ -91,7 +91,7 @@ describe('信用承诺: signing and publishing every type', () => {
       const page = await anonymous.get(`/api/commitments/${reply.body.code}`)
       expect(page.status).toBe(200)
       expect(page.body).toMatchObject({ type, subjectName: COMPANY.name, acceptingBody: MARKET.name, judgingDepartment: MARKET.name, fulfilment: null, breach: false })
-      expect(page.body.matter).toContain('申请食品经营许可')
+      expect(page.body.matter).toContain('食品经营许可')
       expect(page.body.matter).toContain(COMPANY.creditCode)
       expect(page.body.content).not.toMatch(/[{}]/)
       expect(page.body.verification).toMatchObject({ valid: true, text: '签章有效，内容未被篡改', differs: [] })

@@ -60,11 +60,11 @@ describe('a credit commitment signed on a phone', () => {
     await page.getByText('请选择承诺书模板').first().waitFor()
 
     await choose(page, '承诺类型与模板', '审批替代型（告知承诺） · 通用')
-    await page.getByLabel('承诺事由').fill('申请食品经营许可')
+    await page.getByLabel('承诺事由').fill('食品经营许可')
     await choose(page, '承诺受理单位', MARKET.name)
     await choose(page, '履约认定单位', MARKET.name)
     // The filled-in text to review, with the subject's own details.
-    await page.getByText(`${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）申请办理申请食品经营许可`).waitFor()
+    await page.getByText(`${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）申请办理食品经营许可`).waitFor()
     await drawSignature(page)
     await page.getByText('已签名，可清除后重签').waitFor()
     await expectSoundPage(page, business.problems, 'commitment-sign')

@@ -45,12 +45,12 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     section('承诺内容', c.content)
     section('违诺责任', c.liability)
     doc.moveDown(1).fontSize(11.5)
+    // The sign-off, the signature and the QR code stay together on one page.
+    if (doc.page.height - 72 - doc.y < 250) doc.addPage()
     doc.text(`承诺单位：${c.subjectName}`, { width })
     doc.text(`法定代表人（负责人）：${legalRepresentative ?? ''}`, { width })
     doc.text(`承诺日期：${signedDay}`, { width }).moveDown(0.3)
     doc.text('签名：', { width })
-    const signatureTop = doc.y
-    if (doc.page.height - 72 - signatureTop < 230) doc.addPage()
     const top = doc.y
     doc.image(Buffer.from(c.signature.split(',')[1]!, 'base64'), 72, top, { fit: [200, 80] })
     const qrSize = 96
