@@ -420,3 +420,18 @@ export const commitmentOutbox = pgTable('commitment_outbox', {
   attempts: integer('attempts').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/** A commitment a department starts for a subject (during an approval); the subject's agent reviews and signs it. */
+export const commitmentDrafts = pgTable('commitment_drafts', {
+  id: serial('id').primaryKey(),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  templateId: integer('template_id').notNull().references(() => commitmentTemplates.id),
+  matter: text('matter').notNull(),
+  acceptingDepartmentId: integer('accepting_department_id').notNull().references(() => departments.id),
+  judgingDepartmentId: integer('judging_department_id').notNull().references(() => departments.id),
+  disclosure: commitmentDisclosure('disclosure').notNull(),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set in the signing transaction: a draft is signed once. */
+  commitmentId: bigint('commitment_id', { mode: 'number' }).references(() => commitments.id),
+}, t => [index('commitment_drafts_subject_idx').on(t.subjectId)])

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { commitmentTypes, disclosures, fulfilments, type CommitmentType, type Disclosure, type Fulfilment } from '../commitments'
+import { checkCreditCode } from '../utils/creditCode'
 import { requestKeySchema } from './fields'
 
 /** The largest signature PNG accepted: a phone canvas at device pixel ratio 3 stays far below it. */
@@ -22,8 +23,25 @@ export const commitmentSignSchema = z.object({
   disclosure: z.enum(disclosures, { error: '请选择公开类型' }),
   signature: signatureSchema,
   requestKey: requestKeySchema,
+  /** The department's draft being signed, when the commitment started there. */
+  draftId: z.number().int().positive().optional(),
 })
 export type CommitmentSignInput = z.infer<typeof commitmentSignSchema>
+
+/** POST /api/admin/commitments/drafts: a department starts a commitment for a subject to sign. */
+export const commitmentDraftSchema = z.object({
+  creditCode: z.string({ error: '请输入统一社会信用代码' }).trim().min(1, '请输入统一社会信用代码').transform((value, ctx) => {
+    const check = checkCreditCode(value)
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason })
+    return check.code
+  }),
+  templateId: z.number({ error: '请选择承诺书模板' }).int().positive('请选择承诺书模板'),
+  matter: z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字'),
+  acceptingDepartmentId: z.number({ error: '请选择承诺受理单位' }).int().positive('请选择承诺受理单位'),
+  judgingDepartmentId: z.number({ error: '请选择履约认定单位' }).int().positive('请选择履约认定单位'),
+  disclosure: z.enum(disclosures, { error: '请选择公开类型' }),
+})
+export type CommitmentDraftInput = z.infer<typeof commitmentDraftSchema>
 
 /** A template's text; placeholders in braces: {subjectName} {creditCode} {legalRepresentative} {date} {matter}. */
 const templateText = {

@@ -147,6 +147,31 @@ describe('信用承诺: signing and publishing every type', () => {
   })
 })
 
+describe('信用承诺: started by a department', () => {
+  it('a reviewer starts a draft for the subject; its agent signs it in 我的, with the draft’s terms', async () => {
+    const refused = await marketReviewer.post('/api/admin/commitments/drafts', { creditCode: COMPANY.creditCode, templateId: templateOf('incomplete_acceptance').id, matter: '建设工程规划许可', acceptingDepartmentId: tax, judgingDepartmentId: market, disclosure: 'public' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.data.fields.acceptingDepartmentId[0]).toContain('本部门')
+    expect((await agent.post('/api/admin/commitments/drafts', {})).status).toBe(403)
+    const draft = await marketReviewer.post('/api/admin/commitments/drafts', { creditCode: COMPANY.creditCode, templateId: templateOf('incomplete_acceptance').id, matter: '建设工程规划许可', acceptingDepartmentId: market, judgingDepartmentId: market, disclosure: 'restricted' })
+    expect(draft.status).toBe(201)
+    const mine = await agent.get('/api/me/commitments')
+    expect(mine.body.drafts.map((d: { id: number }) => d.id)).toEqual([draft.body.id])
+    expect((await otherAgent.get(`/api/me/commitment-drafts/${draft.body.id}`)).status).toBe(404)
+    expect((await sign(otherAgent, 'other', { draftId: draft.body.id })).status).toBe(404)
+    // Whatever the form sends, the draft's terms are what is signed.
+    const reply = await sign(agent, 'voluntary', { draftId: draft.body.id, matter: '别的事由', disclosure: 'public' })
+    expect(reply.status).toBe(201)
+    expect(reply.body.disclosure).toBe('restricted')
+    const page = await agent.get(`/api/commitments/${reply.body.code}`)
+    expect(page.body).toMatchObject({ type: 'incomplete_acceptance', disclosure: 'restricted' })
+    expect(page.body.matter).toContain('建设工程规划许可')
+    expect((await agent.get('/api/me/commitments')).body.drafts).toEqual([])
+    expect((await sign(agent, 'voluntary', { draftId: draft.body.id })).status).toBe(404)
+    signed.drafted = reply.body
+  })
+})
+
 describe('信用承诺: search', () => {
   it('indexes public commitments only: the non-public never reach Meilisearch', async () => {
     await waitForIndex(server)
@@ -176,7 +201,7 @@ describe('信用承诺: search', () => {
     const profile = await anonymous.get(`/api/subjects/${COMPANY.creditCode}/commitments`)
     expect(profile.body.items).toHaveLength(8)
     const mine = await agent.get('/api/me/commitments')
-    expect(mine.body.items).toHaveLength(10)
+    expect(mine.body.items).toHaveLength(11)
     expect((await otherAgent.get('/api/me/commitments')).body.items).toHaveLength(0)
   })
 })
@@ -266,6 +291,5 @@ describe('信用承诺: fulfilment (履行状态)', () => {
     const health = await anonymous.get('/api/health')
     expect(health.body.indexLag).toBe(0)
     expect(server.output()).not.toContain('BEGIN PRIVATE KEY')
-    void tax
   })
 })

@@ -1,15 +1,16 @@
-import { and, eq, like, sql } from 'drizzle-orm'
+import { and, eq, isNull, like, sql } from 'drizzle-orm'
 import type { CommitmentSignInput } from '../../../shared/schemas/commitments'
 import { commitmentCode, commitmentCodePrefix } from '../../../shared/utils/commitmentCode'
 import { todayInChina } from '../../../shared/utils/dates'
 import { fillCommitment } from '../../../shared/utils/commitmentText'
-import { commitments, departments, subjects } from '../../database/schema'
+import { commitmentDrafts, commitments, departments, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
 import { loadCity } from '../city'
 import { ownSubjects } from '../me'
 import type { Actor } from '../workflow/machine'
+import { ownDraft } from './drafts'
 import { factsOf } from './facts'
 import { portalSigningKey } from './key'
 import { enqueueCommitment } from './outbox'
@@ -35,9 +36,14 @@ export async function ownSubjectRow(db: Database, userId: number, subjectId: num
  * press finds the first.
  */
 export async function signCommitment(db: Database, signer: Actor, input: CommitmentSignInput, now = new Date()) {
-  const subject = await ownSubjectRow(db, signer.id, input.subjectId)
   const [earlier] = await db.select().from(commitments).where(and(eq(commitments.requestKey, input.requestKey), eq(commitments.signerId, signer.id)))
   if (earlier) return { commitment: earlier, created: false }
+  // A department's draft fixes what it asked for; the agent adds the signature.
+  if (input.draftId) {
+    const draft = await ownDraft(db, signer.id, input.draftId)
+    input = { ...input, subjectId: draft.subjectId, templateId: draft.templateId, matter: draft.matter, acceptingDepartmentId: draft.acceptingDepartmentId, judgingDepartmentId: draft.judgingDepartmentId, disclosure: draft.disclosure }
+  }
+  const subject = await ownSubjectRow(db, signer.id, input.subjectId)
   const { template, version } = await currentVersion(db, input.templateId)
   const accepting = await department(db, input.acceptingDepartmentId, 'acceptingDepartmentId', '承诺受理单位')
   const judging = await department(db, input.judgingDepartmentId, 'judgingDepartmentId', '履约认定单位')
@@ -61,6 +67,11 @@ export async function signCommitment(db: Database, signer: Actor, input: Commitm
     const sealed = sealCommitment(factsOf(row, judging.name), portalSigningKey())
     const [inserted] = await tx.insert(commitments).values({ ...row, ...sealed }).onConflictDoNothing({ target: commitments.requestKey }).returning()
     if (!inserted) return null
+    if (input.draftId) {
+      const [marked] = await tx.update(commitmentDrafts).set({ commitmentId: inserted.id })
+        .where(and(eq(commitmentDrafts.id, input.draftId), isNull(commitmentDrafts.commitmentId))).returning({ id: commitmentDrafts.id })
+      if (!marked) throw refuse(409, '该承诺草稿已签署', 'draftId')
+    }
     await enqueueCommitment(tx, inserted.id)
     await recordAudit(tx, { actor: actorOf(signer), action: 'commitment.sign', entity: 'commitment', entityId: code, detail: { type: template.type, templateVersionId: version.id } })
     return inserted

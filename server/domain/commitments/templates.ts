@@ -89,3 +89,9 @@ export async function signingOptions(db: Database, subject: { id: number, name: 
     departments: bodies,
   }
 }
+
+/** What the console's "发起信用承诺" form offers: the templates and the departments. */
+export async function draftOptions(db: Database) {
+  const { templates, departments: bodies } = await signingOptions(db, { id: 0, name: '', creditCode: null, legalRepresentative: null })
+  return { templates: templates.map(t => ({ id: t.id, type: t.type, domain: t.domain, title: t.title })), departments: bodies }
+}
