@@ -36,6 +36,7 @@ beforeAll(async () => {
   server = await startServer()
   await ingestAccepted(server, MARKET.creditCode, 'penalty', [penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕801号' })])
   const office = await staff(server, 'credit_office', 'office@credit.gov.cn')
+  await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
   const agent = await agentOf(server, office, 'agent@commit.example.com', COMPANY.creditCode)
   subjectId = (await agent.get('/api/me')).body.subjects[0].id
   browser = await launchBrowser()
@@ -102,5 +103,25 @@ describe('a credit commitment signed on a phone', () => {
     await page.goto(`${server.url}/me/subjects/${subjectId}`, { waitUntil: 'networkidle' })
     await page.locator(`a[href="/commitments/${code}"]`).waitFor()
     await expectSoundPage(page, business.problems, 'commitment-mine')
+
+    // The judging department records a partial fulfilment in the console: 违诺 on the page.
+    const reviewer = await signedInPhone(browser, server.url, 'reviewer@market.gov.cn', STRONG_PASSWORD, /\/admin$/)
+    await reviewer.page.getByRole('link', { name: '信用承诺' }).click()
+    await reviewer.page.waitForURL(/\/admin\/commitments$/)
+    await reviewer.page.getByText(code).waitFor()
+    await reviewer.page.getByLabel('部分履行').check()
+    await reviewer.page.getByLabel('认定说明').fill('未在约定期限内补交全部材料')
+    await expectSoundPage(reviewer.page, reviewer.problems, 'commitment-console')
+    await reviewer.page.getByRole('button', { name: '记录履行状态' }).click()
+    await reviewer.page.getByText('违诺').first().waitFor()
+    await visitor.page.goto(`${server.url}/commitments/${code}`, { waitUntil: 'networkidle' })
+    await visitor.page.getByText('违诺').first().waitFor()
+    await visitor.page.getByText('未在约定期限内补交全部材料').waitFor()
+    await expectSoundPage(visitor.page, visitor.problems, 'commitment-breach')
+
+    const office = await signedInPhone(browser, server.url, 'office@credit.gov.cn', STRONG_PASSWORD, /\/admin$/)
+    await office.page.goto(`${server.url}/admin/commitments/templates`, { waitUntil: 'networkidle' })
+    await office.page.getByRole('heading', { name: '证明事项告知承诺书（审批替代）' }).waitFor()
+    await expectSoundPage(office.page, office.problems, 'commitment-templates')
   })
 })
