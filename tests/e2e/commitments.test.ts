@@ -30,6 +30,8 @@ async function drawSignature(page: Page) {
 async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label).click()
   await page.getByRole('option', { name: option }).click()
+  // While the list is open (and closing) the page outside it takes no pointer input.
+  await page.getByRole('listbox').waitFor({ state: 'detached' })
 }
 
 beforeAll(async () => {
@@ -67,7 +69,7 @@ describe('a credit commitment signed on a phone', () => {
     // The filled-in text to review, with the subject's own details.
     await page.getByText(`${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）申请办理食品经营许可`).waitFor()
     await drawSignature(page)
-    await page.getByText('已签名，可清除后重签').waitFor()
+    await page.getByText('已签名，可清除后重签').waitFor({ timeout: 5000 })
     await expectSoundPage(page, business.problems, 'commitment-sign')
     await page.getByRole('button', { name: '确认签署并加盖电子签章' }).click()
     await page.waitForURL(/\/commitments\/211300\d{14}$/)

@@ -45,20 +45,23 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     section('承诺内容', c.content)
     section('违诺责任', c.liability)
     doc.moveDown(1).fontSize(11.5)
-    // The sign-off, the signature and the QR code stay together on one page.
-    if (doc.page.height - 72 - doc.y < 250) doc.addPage()
-    doc.text(`承诺单位：${c.subjectName}`, { width })
-    doc.text(`法定代表人（负责人）：${legalRepresentative ?? ''}`, { width })
-    doc.text(`承诺日期：${signedDay}`, { width }).moveDown(0.3)
-    doc.text('签名：', { width })
-    const top = doc.y
-    doc.image(Buffer.from(c.signature.split(',')[1]!, 'base64'), 72, top, { fit: [200, 80] })
+    // The sign-off with the signature, and the QR code beside them, stay together on one page.
     const qrSize = 96
+    if (doc.page.height - 72 - doc.y < 165) doc.addPage()
+    const top = doc.y
     drawQr(doc, pageUrl, 72 + width - qrSize, top, qrSize)
-    doc.y = top + Math.max(90, qrSize + 4)
+    const left = { width: width - qrSize - 12 }
+    doc.text(`承诺单位：${c.subjectName}`, 72, top, left)
+    doc.text(`法定代表人（负责人）：${legalRepresentative ?? ''}`, left)
+    doc.text(`承诺日期：${signedDay}`, left)
+    doc.text('签名：', left)
+    const signatureTop = doc.y
+    doc.image(Buffer.from(c.signature.split(',')[1]!, 'base64'), 72, signatureTop, { fit: [200, 80] })
+    doc.x = 72
+    doc.y = Math.max(signatureTop + 84, top + qrSize + 6)
     doc.fontSize(9).fillColor('#444444')
     doc.text(`本承诺书由信用中国（辽宁朝阳）网站以Ed25519签章（密钥编号 ${c.verification.keyId ?? ''}，内容摘要 SHA-256 ${c.verification.contentHash}）。`, 72, doc.y, { width })
-    doc.text(`签章核验：${c.verification.text}。扫描右侧二维码或访问以下地址查验：`, { width })
+    doc.text(`签章核验：${c.verification.text}。扫描二维码或访问以下地址查验：`, { width })
     doc.text(pageUrl, { width })
   })
   return { code: c.code, bytes }
