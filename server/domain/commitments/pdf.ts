@@ -38,16 +38,17 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     doc.fontSize(11)
     for (const [label, value] of facts) doc.text(`${label}：${value}`, { width, lineGap: 3 })
     const section = (title: string, text: string) => {
-      doc.moveDown(0.6).fontSize(13).text(title).moveDown(0.2)
-      doc.fontSize(11.5).text(text, { width, lineGap: 5, indent: 0 })
+      doc.moveDown(0.5).fontSize(13).text(title).moveDown(0.1)
+      doc.fontSize(11.5).text(text, { width, lineGap: 3, indent: 0 })
     }
     section('承诺事由', c.matter)
     section('承诺内容', c.content)
     section('违诺责任', c.liability)
-    doc.moveDown(1).fontSize(11.5)
+    doc.moveDown(0.8).fontSize(11.5)
     // The sign-off with the signature, and the QR code beside them, stay together on one page.
     const qrSize = 96
-    if (doc.page.height - 72 - doc.y < 165) doc.addPage()
+    const blockHeight = Math.max(4 * doc.currentLineHeight(true) + 84, qrSize + 6)
+    if (doc.page.height - doc.page.margins.bottom - doc.y < blockHeight) doc.addPage()
     const top = doc.y
     drawQr(doc, pageUrl, 72 + width - qrSize, top, qrSize)
     const left = { width: width - qrSize - 12 }
