@@ -30,6 +30,27 @@ export async function ownSubjectRow(db: Database, userId: number, subjectId: num
   return subject!
 }
 
+/** A unique violation on the code: another signer took the serial (only where the lock could not hold). */
+const isCodeClash = (error: unknown) => {
+  const cause = (error as { cause?: { code?: string, constraint?: string } }).cause ?? (error as { code?: string, constraint?: string })
+  return cause.code === '23505' && cause.constraint === 'commitments_code_unique'
+}
+
+/**
+ * The advisory lock serialises numbering on PostgreSQL; should two ever pick one serial anyway, the
+ * unique index refuses the second, which then takes the next number.
+ */
+async function withCodeRetry<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    }
+    catch (error) {
+      if (attempt >= attempts || !isCodeClash(error)) throw error
+    }
+  }
+}
+
 /**
  * 签署信用承诺: fills the template's current version on the server, seals text, signature, signer,
  * subject and time with the portal's key and numbers it. One commitment per `requestKey`: a second
@@ -53,7 +74,7 @@ export async function signCommitment(db: Database, signer: Actor, input: Commitm
   const signedAt = new Date(Math.floor(now.getTime()))
   const division = loadCity().city.division
   const prefix = commitmentCodePrefix(division, signedAt)
-  const commitment = await db.transaction(async (tx) => {
+  const commitment = await withCodeRetry(() => db.transaction(async (tx) => {
     // One serial counter per day: the lock makes concurrent signers take turns for the next number.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`commitment-code:${prefix}`}))`)
     const [last] = await tx.select({ code: commitments.code }).from(commitments).where(like(commitments.code, `${prefix}%`)).orderBy(sql`${commitments.code} desc`).limit(1)
@@ -75,7 +96,7 @@ export async function signCommitment(db: Database, signer: Actor, input: Commitm
     await enqueueCommitment(tx, inserted.id)
     await recordAudit(tx, { actor: actorOf(signer), action: 'commitment.sign', entity: 'commitment', entityId: code, detail: { type: template.type, templateVersionId: version.id } })
     return inserted
-  })
+  }))
   if (commitment) return { commitment, created: true }
   // Two presses at once: the other one's insert won the request key.
   const [first] = await db.select().from(commitments).where(and(eq(commitments.requestKey, input.requestKey), eq(commitments.signerId, signer.id)))
