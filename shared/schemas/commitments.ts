@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { commitmentTypes, disclosures, fulfilments, type CommitmentType, type Disclosure, type Fulfilment } from '../commitments'
 import { checkCreditCode } from '../utils/creditCode'
+import { maskIdNumbers } from '../utils/idNumber'
 import { requestKeySchema } from './fields'
 
 /** The largest signature PNG accepted: a phone canvas at device pixel ratio 3 stays far below it. */
@@ -13,11 +14,15 @@ export const signatureSchema = z.string({ error: '请手写签名' })
   .max(PNG_DATA_URL.length + Math.ceil(SIGNATURE_MAX_BYTES / 3) * 4, '签名图像过大，请清除后重新签名')
   .refine(value => value.startsWith(PNG_DATA_URL), '签名图像应为PNG格式，请重新签名')
 
+/** 承诺事由 is sealed and published as typed, so an ID number must not get into it (DOMAIN.md rule 7). */
+const matterSchema = z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字')
+  .refine(value => maskIdNumbers(value) === value, '承诺事由中请勿填写身份证号码')
+
 /** POST /api/commitments and the signing form on the phone. */
 export const commitmentSignSchema = z.object({
   subjectId: z.number({ error: '请选择信用主体' }).int().positive(),
   templateId: z.number({ error: '请选择承诺书模板' }).int().positive('请选择承诺书模板'),
-  matter: z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字'),
+  matter: matterSchema,
   acceptingDepartmentId: z.number({ error: '请选择承诺受理单位' }).int().positive('请选择承诺受理单位'),
   judgingDepartmentId: z.number({ error: '请选择履约认定单位' }).int().positive('请选择履约认定单位'),
   disclosure: z.enum(disclosures, { error: '请选择公开类型' }),
@@ -36,7 +41,7 @@ export const commitmentDraftSchema = z.object({
     return check.code
   }),
   templateId: z.number({ error: '请选择承诺书模板' }).int().positive('请选择承诺书模板'),
-  matter: z.string({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字'),
+  matter: matterSchema,
   acceptingDepartmentId: z.number({ error: '请选择承诺受理单位' }).int().positive('请选择承诺受理单位'),
   judgingDepartmentId: z.number({ error: '请选择履约认定单位' }).int().positive('请选择履约认定单位'),
   disclosure: z.enum(disclosures, { error: '请选择公开类型' }),

@@ -121,6 +121,8 @@ describe('信用承诺: signing and publishing every type', () => {
     const fake = await sign(agent, 'other', { signature: `data:image/png;base64,${Buffer.from('MZ this is not an image at all, just bytes').toString('base64')}` })
     expect(fake.status).toBe(400)
     expect(fake.body.data.fields.signature[0]).toContain('签名图像无效')
+    const withId = await sign(agent, 'other', { matter: '经办人110105199003071234办理' })
+    expect(withId.body.data.fields.matter).toEqual(['承诺事由中请勿填写身份证号码'])
     const noMatter = await sign(agent, 'other', { matter: '' })
     expect(noMatter.body.data.fields.matter[0]).toContain('承诺事由')
   })

@@ -44,10 +44,10 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     section('承诺事由', c.matter)
     section('承诺内容', c.content)
     section('违诺责任', c.liability)
-    doc.moveDown(0.8).fontSize(11.5)
+    doc.moveDown(0.5).fontSize(11.5)
     // The sign-off with the signature, and the QR code beside them, stay together on one page.
     const qrSize = 96
-    const blockHeight = Math.max(4 * doc.currentLineHeight(true) + 84, qrSize + 6)
+    const blockHeight = Math.max(4 * doc.currentLineHeight(true) + 74, qrSize + 6)
     if (doc.page.height - doc.page.margins.bottom - doc.y < blockHeight) doc.addPage()
     const top = doc.y
     drawQr(doc, pageUrl, 72 + width - qrSize, top, qrSize)
@@ -57,13 +57,12 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     doc.text(`承诺日期：${signedDay}`, left)
     doc.text('签名：', left)
     const signatureTop = doc.y
-    doc.image(Buffer.from(c.signature.split(',')[1]!, 'base64'), 72, signatureTop, { fit: [200, 80] })
+    doc.image(Buffer.from(c.signature.split(',')[1]!, 'base64'), 72, signatureTop, { fit: [200, 70] })
     doc.x = 72
-    doc.y = Math.max(signatureTop + 84, top + qrSize + 6)
+    doc.y = Math.max(signatureTop + 74, top + qrSize + 6)
     doc.fontSize(9).fillColor('#444444')
     doc.text(`本承诺书由信用中国（辽宁朝阳）网站以Ed25519签章（密钥编号 ${c.verification.keyId ?? ''}，内容摘要 SHA-256 ${c.verification.contentHash}）。`, 72, doc.y, { width })
-    doc.text(`签章核验：${c.verification.text}。扫描二维码或访问以下地址查验：`, { width })
-    doc.text(pageUrl, { width })
+    doc.text(`签章核验：${c.verification.text}。扫码或访问 ${pageUrl} 查验。`, { width })
   })
   return { code: c.code, bytes }
 }
