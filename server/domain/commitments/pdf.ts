@@ -62,7 +62,9 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
     doc.y = Math.max(signatureTop + 74, top + qrSize + 6)
     doc.fontSize(9).fillColor('#444444')
     doc.text(`本承诺书由信用中国（辽宁朝阳）网站以Ed25519签章（密钥编号 ${c.verification.keyId ?? ''}，内容摘要 SHA-256 ${c.verification.contentHash}）。`, 72, doc.y, { width })
-    doc.text(`签章核验：${c.verification.text}。扫码或访问 ${pageUrl} 查验。`, { width })
+    doc.text(`签章核验：${c.verification.text}。扫描二维码或访问以下地址查验：`, { width })
+    // One line: a break after a slash would leave an address nobody can type.
+    doc.text(pageUrl, { width, lineBreak: false })
   })
   return { code: c.code, bytes }
 }
