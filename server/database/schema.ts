@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { commitmentTypes, disclosures, fulfilments } from '../../shared/commitments'
 import { recordKinds, severities, subjectKinds } from '../../shared/kinds'
 
 export const recordKind = pgEnum('record_kind', recordKinds)
@@ -350,3 +351,87 @@ export const certificates = pgTable('certificates', {
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [index('certificates_subject_idx').on(t.subjectId)])
+
+export const commitmentType = pgEnum('commitment_type', commitmentTypes)
+export const commitmentDisclosure = pgEnum('commitment_disclosure', disclosures)
+export const commitmentFulfilment = pgEnum('commitment_fulfilment', fulfilments)
+
+/** 信用承诺书模板: one standard template per type and domain, kept by the credit office. */
+export const commitmentTemplates = pgTable('commitment_templates', {
+  id: serial('id').primaryKey(),
+  type: commitmentType('type').notNull(),
+  domain: text('domain').notNull(),
+  title: text('title').notNull(),
+  /** The newest version; signing always fills this one. */
+  currentVersion: integer('current_version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [uniqueIndex('commitment_templates_type_domain_idx').on(t.type, t.domain)])
+
+/** Every text a template ever had: an edit adds a version, so a signed commitment names the exact one. */
+export const commitmentTemplateVersions = pgTable('commitment_template_versions', {
+  id: serial('id').primaryKey(),
+  templateId: integer('template_id').notNull().references(() => commitmentTemplates.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  matter: text('matter').notNull(),
+  content: text('content').notNull(),
+  liability: text('liability').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [uniqueIndex('commitment_template_versions_idx').on(t.templateId, t.version)])
+
+/** 信用承诺: the text as signed, the handwritten signature and the portal's seal over both. */
+export const commitments = pgTable('commitments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** 承诺编码: 6-digit division + YYYYMMDD + 6-digit serial of that day. */
+  code: text('code').notNull().unique(),
+  requestKey: text('request_key').unique(),
+  type: commitmentType('type').notNull(),
+  templateVersionId: integer('template_version_id').notNull().references(() => commitmentTemplateVersions.id),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  signerId: integer('signer_id').notNull().references(() => users.id),
+  subjectName: text('subject_name').notNull(),
+  creditCode: text('credit_code'),
+  matter: text('matter').notNull(),
+  content: text('content').notNull(),
+  liability: text('liability').notNull(),
+  acceptingBody: text('accepting_body').notNull(),
+  acceptingBodyCreditCode: text('accepting_body_credit_code').notNull(),
+  judgingDepartmentId: integer('judging_department_id').notNull().references(() => departments.id),
+  disclosure: commitmentDisclosure('disclosure').notNull(),
+  signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+  /** The handwritten signature as a base64 PNG. */
+  signature: text('signature').notNull(),
+  contentHash: text('content_hash').notNull(),
+  /** base64 of the signed seal envelope (see server/domain/commitments/seal.ts). */
+  seal: text('seal').notNull(),
+  keyId: text('key_id').notNull(),
+  fulfilment: commitmentFulfilment('fulfilment'),
+  fulfilmentNote: text('fulfilment_note'),
+  fulfilmentBy: integer('fulfilment_by').references(() => users.id),
+  fulfilmentAt: timestamp('fulfilment_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, t => [index('commitments_subject_idx').on(t.subjectId), index('commitments_judging_idx').on(t.judgingDepartmentId)])
+
+/** Changes of public commitments, written with the change and drained into the commitments index. */
+export const commitmentOutbox = pgTable('commitment_outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  commitmentId: bigint('commitment_id', { mode: 'number' }).notNull(),
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+/** A commitment a department starts for a subject (during an approval); the subject's agent reviews and signs it. */
+export const commitmentDrafts = pgTable('commitment_drafts', {
+  id: serial('id').primaryKey(),
+  subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
+  templateId: integer('template_id').notNull().references(() => commitmentTemplates.id),
+  matter: text('matter').notNull(),
+  acceptingDepartmentId: integer('accepting_department_id').notNull().references(() => departments.id),
+  judgingDepartmentId: integer('judging_department_id').notNull().references(() => departments.id),
+  disclosure: commitmentDisclosure('disclosure').notNull(),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set in the signing transaction: a draft is signed once. */
+  commitmentId: bigint('commitment_id', { mode: 'number' }).references(() => commitments.id),
+}, t => [index('commitment_drafts_subject_idx').on(t.subjectId)])

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { loadCity, syncCity } from '../domain/city'
+import { drainCommitmentsOnce } from '../domain/commitments/outbox'
+import { ensureStandardTemplates } from '../domain/commitments/templates'
 import { expirePublications } from '../domain/records/expire'
 import { drainOnce } from '../domain/search/outbox'
 import { closeConnection, useConnection, type Database } from './db'
@@ -49,7 +51,7 @@ async function indexWorker(platform: Platform): Promise<void> {
   let backoff = 500
   while (!stopping && platform.search) {
     try {
-      const done = await drainOnce(platform.db, platform.search)
+      const done = await drainOnce(platform.db, platform.search) + await drainCommitmentsOnce(platform.db, platform.search)
       backoff = 500
       if (done > 0) continue
     }
@@ -64,6 +66,8 @@ export function startPlatform(): Promise<Platform> {
   started ??= (async () => {
     const { db } = await useConnection()
     await syncCity(db, loadCity())
+    // A fresh database (production too) gets the standard commitment templates; existing ones are kept.
+    await ensureStandardTemplates(db)
     const platform: Platform = { db, search: await startSearch() }
     await expirePublications(db)
     void indexWorker(platform)

@@ -1,0 +1,11 @@
+import { templateEditSchema } from '../../../../../shared/schemas/commitments'
+import { editTemplate } from '../../../../domain/commitments/templates'
+
+/** An edit makes a new version; commitments already signed keep theirs. */
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event, ['credit_office', 'admin'])
+  const templateId = idParam(event, 'id', '承诺书模板')
+  const input = await readBodyAs(event, templateEditSchema)
+  const { db } = await usePlatform()
+  return editTemplate(db, user, templateId, input)
+})
