@@ -1,6 +1,5 @@
 import { commitmentSignOff } from '../../config/commitments'
-import { todayInChina, type IsoDate } from './dates'
-import { chineseDate } from './repair'
+import { chineseDate, todayInChina, type IsoDate } from './dates'
 import { fillTemplate } from './template'
 
 interface Subject { name: string, creditCode: string | null, legalRepresentative: string | null }
