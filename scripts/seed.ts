@@ -5,6 +5,7 @@ import { drainAll } from '../server/domain/search/outbox'
 import { openDb, openSearch, run } from './lib/runtime'
 import { DEMO_PASSWORD, seedDemoAccounts } from './seed/accounts'
 import { seedCommitmentTemplates } from './seed/commitments'
+import { seedDemoCourse } from './seed/course'
 import { seedRecords } from './seed/load'
 
 run(async () => {
@@ -24,6 +25,8 @@ run(async () => {
   if (accounts.length) process.stderr.write(`演示账号（密码均为 ${DEMO_PASSWORD}）：${accounts.join('、')}\n`)
   const templates = await seedCommitmentTemplates(db)
   if (templates) process.stderr.write(`已添加 ${templates} 个信用承诺书标准模板\n`)
+  const course = await seedDemoCourse(db)
+  if (course) process.stderr.write(`演示培训课程：${course}\n`)
   if (values['if-empty']) {
     const { rows } = await db.execute<{ present: boolean }>(sql`select exists(select 1 from records) as present`)
     if (rows[0]?.present) {

@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { IdentityInput } from '../../shared/schemas/accounts'
 import type { OwnRecord, OwnSubject } from '../../shared/schemas/me'
 import { todayInChina } from '../../shared/utils/dates'
 import { isPublic } from '../../shared/utils/publication'
-import { departments, messages, records, subjectAgents, subjects, users } from '../database/schema'
+import { departments, messages, recordHistory, records, subjectAgents, subjects, users } from '../database/schema'
 import type { Database } from '../utils/db'
 import { notFound, refuse } from '../utils/errors'
 import { actorOf, recordAudit } from './audit'
@@ -22,15 +22,24 @@ export async function ownSubjects(db: Database, userId: number): Promise<OwnSubj
   return [...person.map(s => ({ ...s, via: 'person' as const })), ...agentOf.map(s => ({ ...s, via: 'agent' as const }))]
 }
 
-function ownRecordOf(record: typeof records.$inferSelect, departmentName: string, subject: OwnSubject, today: string): OwnRecord {
+function ownRecordOf(record: typeof records.$inferSelect, departmentName: string, subject: OwnSubject, today: string, repairedBy: number | null): OwnRecord {
   return {
     ...summary(record, departmentName),
     state: record.state,
     isPublic: isPublic({ kind: record.kind, subjectKind: subject.kind, state: record.state, publicUntil: record.publicUntil }, today),
     objectionId: record.objectionId,
     repairId: record.repairId,
+    repairedBy,
     repair: eligibilityOf(record, today),
   }
+}
+
+/** The approved repair application of each repaired record, from the records' history. */
+async function repairsOf(db: Database, recordIds: number[]): Promise<Map<number, number>> {
+  if (!recordIds.length) return new Map()
+  const rows = await db.select({ recordId: recordHistory.recordId, applicationId: recordHistory.applicationId }).from(recordHistory)
+    .where(and(inArray(recordHistory.recordId, recordIds), eq(recordHistory.action, 'repaired')))
+  return new Map(rows.map(r => [r.recordId, r.applicationId!]))
 }
 
 /** Every record of a subject the account acts for, public or not; another subject's are a 404. */
@@ -40,7 +49,8 @@ export async function ownRecords(db: Database, userId: number, subjectId: number
   const rows = await db.select({ record: records, departmentName: departments.name }).from(records)
     .innerJoin(departments, eq(departments.id, records.departmentId))
     .where(eq(records.subjectId, subjectId)).orderBy(desc(records.decisionDate), desc(records.id))
-  return { subject, records: rows.map(({ record, departmentName }) => ownRecordOf(record, departmentName, subject, today)) }
+  const repairs = await repairsOf(db, rows.map(r => r.record.id))
+  return { subject, records: rows.map(({ record, departmentName }) => ownRecordOf(record, departmentName, subject, today, repairs.get(record.id) ?? null)) }
 }
 
 /** One record of a subject the account acts for (the objection form's heading); anyone else's is a 404. */
@@ -49,7 +59,8 @@ export async function ownRecord(db: Database, userId: number, recordId: number, 
     .innerJoin(departments, eq(departments.id, records.departmentId)).where(eq(records.id, recordId))
   const subject = row && (await ownSubjects(db, userId)).find(s => s.id === row.record.subjectId)
   if (!row || !subject) throw notFound('信用记录')
-  return { subject, record: ownRecordOf(row.record, row.departmentName, subject, today) }
+  const repairs = await repairsOf(db, [recordId])
+  return { subject, record: ownRecordOf(row.record, row.departmentName, subject, today, repairs.get(recordId) ?? null) }
 }
 
 /**

@@ -70,6 +70,14 @@ function tryLock(lockPath: string): boolean {
 }
 
 /**
+ * One connection per process to the embedded database. pglite-socket runs one PGlite session for all its
+ * clients: it keeps a transaction to its own client, but outside one it may interleave two clients'
+ * extended-protocol messages ("bind message supplies 4 parameters, but prepared statement "" requires 1").
+ * PGlite executes one statement at a time anyway, so a pool of one costs no parallelism.
+ */
+const embeddedPool = () => poolFor({ host: join(dataDir(), 'pglite'), user: 'postgres', database: 'postgres', max: 1 })
+
+/**
  * PGlite can be opened by one process only. The first process to open it (the portal, or a CLI when
  * the portal is not running) serves it on a Unix socket under DATA_DIR; every process, the owner too,
  * talks to it through that socket with the same `pg` driver used for a PostgreSQL server.
@@ -81,7 +89,7 @@ async function openEmbedded(): Promise<Connection> {
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
     if (await canConnect(root)) {
-      const pool = poolFor({ host: root, user: 'postgres', database: 'postgres' })
+      const pool = embeddedPool()
       return { db: drizzle(pool, { schema }) as Database, pool, close: () => pool.end(), embedded: true }
     }
     if (tryLock(lockPath)) {
@@ -107,7 +115,7 @@ async function serveEmbedded(root: string, lockPath: string): Promise<Connection
   rmSync(socketPath, { force: true })
   const server = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: 64 })
   await server.start()
-  const pool = poolFor({ host: root, user: 'postgres', database: 'postgres' })
+  const pool = embeddedPool()
   return {
     db: drizzle(pool, { schema }) as Database,
     pool,

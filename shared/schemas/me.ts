@@ -13,6 +13,8 @@ export interface OwnRecord extends PublicRecordSummary {
   objectionId: number | null
   /** The open repair application covering it, if any. */
   repairId: number | null
+  /** The approved repair that stopped its publication: its decision stays in the subject's history. */
+  repairedBy: number | null
   repair: RepairEligibility
 }
 

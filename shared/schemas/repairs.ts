@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { DecisionStats } from './applications'
 import type { RepairEligibility } from '../utils/repair'
+import { certificateNumberPattern } from './training'
 import { contactNameSchema, contactPhoneSchema, fileIdSchema, requestKeySchema } from './fields'
 
 /** A 修复培训 certificate number (PX + date + serial), as the training issues it. */
-export const certificateNumberSchema = z.string().trim().toUpperCase().regex(/^PX\d{14}$/, '培训证明编号应为PX加14位数字，请从“我的培训证明”中选择')
+export const certificateNumberSchema = z.string().trim().toUpperCase().regex(certificateNumberPattern, '培训证明编号应为PX加14位数字，请从“我的培训证明”中选择')
 
 /** POST /api/repairs and the 信用修复 wizard. */
 export const repairSchema = z.object({

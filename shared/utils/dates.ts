@@ -55,3 +55,9 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function todayInChina(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10)
 }
+
+/** A date as Chinese text reads it: 2026年3月5日. */
+export function chineseDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}

@@ -1,6 +1,6 @@
 import type { PublicationPolicy } from '../../config/publication'
 import { kindLabels, severityLabels, type RecordKind, type Severity } from '../kinds'
-import { addMonths, type IsoDate } from './dates'
+import { addMonths, chineseDate, type IsoDate } from './dates'
 import { penaltyPeriod, type RecordState } from './publication'
 
 /** What decides whether a record may be repaired now (DOMAIN.md rules 3 and 5). */
@@ -32,12 +32,6 @@ export interface RepairEligibility {
   eligible: boolean
   /** Why not, in words the subject can act on; null when eligible. */
   reason: string | null
-}
-
-/** 2026年3月5日 */
-export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y}年${m}月${d}日`
 }
 
 const notRepairable: Partial<Record<RecordKind, string>> = {

@@ -1,6 +1,6 @@
 import { repairCommitmentTemplate } from '../../config/repair'
 import { kindLabels, type RecordKind } from '../kinds'
-import { chineseDate } from './repair'
+import { chineseDate } from './dates'
 import { fillTemplate } from './template'
 
 export interface CommitmentSubject { name: string, creditCode: string | null, legalRepresentative: string | null }

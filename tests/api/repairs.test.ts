@@ -4,6 +4,7 @@ import { addWorkingDays } from '../../shared/utils/workingDays'
 import { agentOf, Client, samples, staff } from '../support/client'
 import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
+import { certified } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
@@ -21,6 +22,8 @@ let taxReviewer: Client
 let agent: Client
 let otherAgent: Client
 let subjectId: number
+let certificate: string
+let othersCertificate: string
 const ids: Record<string, number> = {}
 
 const search = (q: string) => fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`).then(r => r.json() as Promise<{ total: number, hits: { id: number, documentNumber: string }[] }>)
@@ -58,6 +61,8 @@ beforeAll(async () => {
   agent = await agentOf(server, office, 'agent@xinda.example.com', COMPANY.creditCode)
   otherAgent = await agentOf(server, office, 'agent@hongyuan.example.com', OTHER.creditCode, '刘经办')
   subjectId = (await agent.get('/api/me')).body.subjects[0].id
+  certificate = await certified(office, agent, subjectId)
+  othersCertificate = await certified(office, otherAgent, (await otherAgent.get('/api/me')).body.subjects[0].id)
 })
 afterAll(async () => {
   await server?.stop()
@@ -91,29 +96,34 @@ describe('credit repair (信用修复), end to end', () => {
   it('asks for what the finding department requires, set by the credit office', async () => {
     const { body: { items } } = await office.get('/api/admin/departments')
     const market = items.find((d: { creditCode: string }) => d.creditCode === MARKET.creditCode)
-    expect((await marketReviewer.call('PUT', `/api/admin/departments/${market.id}/repair-requirements`, { certificate: false, documents: ['营业执照'] })).status).toBe(403)
-    expect((await office.call('PUT', `/api/admin/departments/${market.id}/repair-requirements`, { certificate: false, documents: ['营业执照'] })).status).toBe(200)
+    const requirements = { certificate: true, documents: ['营业执照'] }
+    expect((await marketReviewer.call('PUT', `/api/admin/departments/${market.id}/repair-requirements`, requirements)).status).toBe(403)
+    expect((await office.call('PUT', `/api/admin/departments/${market.id}/repair-requirements`, requirements)).status).toBe(200)
     const options = await agent.get(`/api/me/subjects/${subjectId}/repair`)
-    expect(options.body.requirements[market.id]).toEqual({ departmentName: MARKET.name, certificate: false, documents: ['营业执照'] })
-    const missing = await apply(agent, [ids['601']!], 'repair-nodoc')
+    expect(options.body.requirements[market.id]).toEqual({ departmentName: MARKET.name, ...requirements })
+    expect(options.body.certificates).toEqual([{ number: certificate, courseTitle: '信用修复专题培训', issuedOn: today }])
+    const noCertificate = await apply(agent, [ids['601']!], 'repair-nocert')
+    expect(noCertificate.body.data.fields.certificateNumber).toEqual(['认定部门要求提交信用修复培训证明，请先完成修复培训'])
+    const notOurs = await apply(agent, [ids['601']!], 'repair-notours', { certificateNumber: othersCertificate })
+    expect(notOurs.body.data.fields.certificateNumber).toEqual(['未找到本主体的该培训证明，请核对编号'])
+    const missing = await apply(agent, [ids['601']!], 'repair-nodoc', { certificateNumber: certificate })
     expect(missing.body.data.fields['documentFileIds.营业执照']).toEqual(['认定部门要求提交：营业执照'])
-    const certificate = await apply(agent, [ids['601']!], 'repair-nocert', { certificateNumber: 'PX20260101000001' })
-    expect(certificate.body.data.fields.certificateNumber).toEqual(['未找到本主体的该培训证明，请核对编号'])
   })
 
   it('files one application for two records, once, however often it is pressed, and tells the credit office', async () => {
     const licence = await agent.upload(samples.png, '营业执照.png')
-    const extra = { documentFileIds: { 营业执照: licence.body.id } }
+    const extra = { certificateNumber: certificate, documentFileIds: { 营业执照: licence.body.id } }
     const [first, again] = await Promise.all([apply(agent, [ids['601']!, ids['602']!], 'repair-1', extra), apply(agent, [ids['601']!, ids['602']!], 'repair-1', extra)])
     expect([first.status, again.status].sort()).toEqual([200, 201])
     repair = first.body.id
     expect(again.body.id).toBe(repair)
     const licence2 = await agent.upload(samples.png, '营业执照.png')
-    const twice = await apply(agent, [ids['602']!], 'repair-1b', { documentFileIds: { 营业执照: licence2.body.id } })
+    const twice = await apply(agent, [ids['602']!], 'repair-1b', { certificateNumber: certificate, documentFileIds: { 营业执照: licence2.body.id } })
     expect([twice.status, twice.body.data.fields.recordIds[0]]).toEqual([409, '朝市监罚〔2026〕602号：该记录的信用修复申请正在办理中'])
     const detail = await agent.get(`/api/applications/${repair}`)
     expect(detail.body).toMatchObject({ kindLabel: '信用修复', stateLabel: '初审中', dueOn: addWorkingDays(today, 3) })
     expect(detail.body.context.repair.records.map((r: { documentNumber: string }) => r.documentNumber)).toEqual(['朝市监罚〔2026〕601号', '朝市监罚〔2026〕602号'])
+    expect(detail.body.context.repair.certificate).toEqual({ number: certificate, courseTitle: '信用修复专题培训', issuedOn: today })
     expect(detail.body.context.repair.commitmentText).toContain(`本单位${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）`)
     expect(detail.body.history[0].files.map((f: { name: string }) => f.name)).toEqual(['营业执照.png', '罚款缴纳凭证.pdf'])
     expect((await office.get('/api/me/messages')).body.items[0]).toMatchObject({ title: '收到新的信用修复申请', link: `/admin/applications/${repair}` })
@@ -137,6 +147,8 @@ describe('credit repair (信用修复), end to end', () => {
     expect(returned.body.state).toBe('returned')
     expect((await agent.get('/api/me/messages')).body.items[0]).toMatchObject({ title: '您的信用修复申请待补正材料', body: expect.stringContaining('缺少整改报告') })
     const report = await agent.upload(samples.pdf, '整改报告.pdf')
+    const wrongCertificate = await agent.post(`/api/applications/${repair}/actions`, { action: 'resubmit', version: await version(agent, repair), certificateNumber: othersCertificate })
+    expect(wrongCertificate.body.data.fields.certificateNumber).toEqual(['未找到本主体的该培训证明，请核对编号'])
     const resubmitted = await agent.post(`/api/applications/${repair}/actions`, { action: 'resubmit', version: await version(agent, repair), reason: '已补充整改报告', fileIds: [report.body.id] })
     expect(resubmitted.body.state).toBe('submitted')
     expect((await agent.get(`/api/applications/${repair}`)).body).toMatchObject({ stateLabel: '初审中', dueOn: addWorkingDays(today, 3) })
@@ -163,7 +175,7 @@ describe('credit repair (信用修复), end to end', () => {
     expect((await search('朝市监罚〔2026〕601号')).total).toBe(0)
     expect((await search('朝市监罚〔2026〕602号')).total).toBe(0)
     const own = await agent.get(`/api/me/records/${ids['601']}`)
-    expect(own.body.record).toMatchObject({ state: 'repaired', isPublic: false, repairId: null })
+    expect(own.body.record).toMatchObject({ state: 'repaired', isPublic: false, repairId: null, repairedBy: repair })
     expect(own.body.record.repair.reason).toBe('该记录已修复，不再公示')
     const detail = await agent.get(`/api/applications/${repair}`)
     expect(detail.body.context.repair.decision).toMatchObject({ number: `朝信修决〔${today.slice(0, 4)}〕1号`, issuedOn: today })
@@ -183,7 +195,7 @@ describe('credit repair (信用修复), end to end', () => {
 
   it('a serious penalty: rejected with reasons, and the subject may apply again', async () => {
     const licence = await agent.upload(samples.png, '营业执照.png')
-    const filed = await apply(agent, [ids['603']!], 'repair-603', { documentFileIds: { 营业执照: licence.body.id } })
+    const filed = await apply(agent, [ids['603']!], 'repair-603', { certificateNumber: certificate, documentFileIds: { 营业执照: licence.body.id } })
     expect(filed.status).toBe(201)
     await office.post(`/api/applications/${filed.body.id}/actions`, { action: 'accept', version: 0 })
     const noReason = await marketReviewer.post(`/api/applications/${filed.body.id}/actions`, { action: 'reject', version: 1 })
@@ -193,7 +205,7 @@ describe('credit repair (信用修复), end to end', () => {
     expect((await agent.get(`/api/applications/${filed.body.id}`)).body.history.at(-1)).toMatchObject({ reason: '罚款尚未缴清，请缴清后再申请。', actorName: '部门审核员' })
     expect((await publicRecord(ids['603']!)).status).toBe(200)
     const licence2 = await agent.upload(samples.png, '营业执照.png')
-    const again = await apply(agent, [ids['603']!], 'repair-603-again', { documentFileIds: { 营业执照: licence2.body.id } })
+    const again = await apply(agent, [ids['603']!], 'repair-603-again', { certificateNumber: certificate, documentFileIds: { 营业执照: licence2.body.id } })
     expect(again.status).toBe(201)
     const withdrawn = await agent.post(`/api/applications/${again.body.id}/actions`, { action: 'withdraw', version: 0 })
     expect(withdrawn.body.state).toBe('withdrawn')

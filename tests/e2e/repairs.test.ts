@@ -7,11 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
 import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
 import { Client, STRONG_PASSWORD, agentOf, samples } from '../support/client'
+import { answerRight } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
 let server: TestServer
 let browser: Browser
 let record: { id: number, creditCode: string, subjectName: string, documentNumber: string }
+let office: Client
+let course: { id: number, title: string, lessons: number[] }
 
 interface Hit { id: number, creditCode: string, subjectName: string, documentNumber: string }
 
@@ -31,9 +34,16 @@ beforeAll(async () => {
     }
   }
   expect(record, 'a repairable market penalty in the seed').toBeDefined()
-  const office = new Client(server)
+  office = new Client(server)
   await office.post('/api/auth/login', { account: 'office@demo.gov.cn', password: DEMO_PASSWORD })
   await agentOf(server, office, 'agent@repair.example.com', record.creditCode)
+  // The market regulator asks for the training certificate; the seed's demo course gives it.
+  const departments = (await office.get('/api/admin/departments')).body.items as { id: number, name: string }[]
+  const market = departments.find(d => d.name === '朝阳市市场监督管理局')!
+  expect((await office.call('PUT', `/api/admin/departments/${market.id}/repair-requirements`, { certificate: true, documents: [] })).status).toBe(200)
+  const listed = (await office.get('/api/admin/courses')).body.items[0]
+  const detail = (await office.get(`/api/admin/courses/${listed.id}`)).body
+  course = { id: listed.id, title: listed.title, lessons: detail.lessons.map((l: { id: number }) => l.id) }
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -42,9 +52,24 @@ afterAll(async () => {
 })
 
 describe('a credit repair on a phone', () => {
-  it('is applied for from the record, accepted and approved in the console, and the record leaves public search', async () => {
+  it('takes the course, applies with its certificate from the record, is accepted and approved, and leaves public search', async () => {
     const business = await signedInPhone(browser, server.url, 'agent@repair.example.com', STRONG_PASSWORD, /\/me$/)
     let page = business.page
+    for (const lesson of course.lessons) {
+      await page.goto(`${server.url}/training/${course.id}/lessons/${lesson}`, { waitUntil: 'networkidle' })
+      await page.getByRole('button', { name: '本节已学完' }).click()
+      await page.getByText('本节已学完', { exact: true }).and(page.getByRole('status')).waitFor()
+    }
+    await page.goto(`${server.url}/training/${course.id}`, { waitUntil: 'networkidle' })
+    await page.getByRole('button', { name: '开始测试' }).click()
+    await page.waitForURL(/\/training\/attempts\/\d+$/)
+    await answerRight(page, office, course.id)
+    await page.getByRole('button', { name: '交卷' }).click()
+    await page.getByText('测试合格').waitFor()
+    await page.getByRole('link', { name: '查看培训证明' }).click()
+    await page.waitForURL(/\/certificates\/PX\d{14}$/)
+    const certificate = new URL(page.url()).pathname.split('/').at(-1)!
+
     await page.goto(`${server.url}/records/${record.id}`, { waitUntil: 'networkidle' })
     await page.getByText('可申请信用修复').first().waitFor()
     await expectSoundPage(page, business.problems, 'repair-record')
@@ -54,6 +79,7 @@ describe('a credit repair on a phone', () => {
     await page.getByText('请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）').waitFor()
     await page.locator('#repair-proof').setInputFiles({ name: '罚款缴纳凭证.png', mimeType: 'image/png', buffer: samples.png })
     await page.getByText('罚款缴纳凭证.png').waitFor()
+    await page.getByLabel(new RegExp(certificate)).check()
     await page.getByLabel('履行义务及整改情况').fill('罚款已于上月全额缴纳，已撤下违规宣传内容并建立广告审核制度。')
     await page.getByText(`本单位${record.subjectName}`).waitFor()
     await page.getByLabel('我已阅读上述承诺书，代表本主体作出承诺').check()
@@ -65,11 +91,12 @@ describe('a credit repair on a phone', () => {
     await page.getByText('初审中').first().waitFor()
     await expectSoundPage(page, business.problems, 'repair-submitted')
 
-    const office = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
-    await office.page.goto(`${server.url}/admin/applications/${applicationId}`, { waitUntil: 'networkidle' })
-    await office.page.getByText('罚款缴纳凭证.png').waitFor()
-    await office.page.getByRole('button', { name: '初审通过' }).click()
-    await office.page.getByText('认定部门审核中').first().waitFor()
+    const creditOffice = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
+    await creditOffice.page.goto(`${server.url}/admin/applications/${applicationId}`, { waitUntil: 'networkidle' })
+    await creditOffice.page.getByText('罚款缴纳凭证.png').waitFor()
+    await creditOffice.page.getByRole('link', { name: new RegExp(certificate) }).waitFor()
+    await creditOffice.page.getByRole('button', { name: '初审通过' }).click()
+    await creditOffice.page.getByText('认定部门审核中').first().waitFor()
 
     const reviewer = await signedInPhone(browser, server.url, 'market@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
     page = reviewer.page

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { publicationPolicy } from '../../../../config/publication'
-import { chineseDate, repairEligibility, type RepairFacts } from '../../../../shared/utils/repair'
+import { chineseDate } from '../../../../shared/utils/dates'
+import { repairEligibility, type RepairFacts } from '../../../../shared/utils/repair'
 
 const facts = (over: Partial<RepairFacts> = {}): RepairFacts => ({
   kind: 'penalty', state: 'active', decisionDate: '2026-04-01', publishedOn: '2026-04-03', publicUntil: '2027-03-31', severity: 'general',

@@ -1,0 +1,11 @@
+import { courseSchema } from '../../../../../shared/schemas/training'
+import { actorOf } from '../../../../domain/audit'
+import { updateCourse } from '../../../../domain/training/courses'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event, ['credit_office', 'admin'])
+  const id = idParam(event, 'id', '课程')
+  const input = await readBodyAs(event, courseSchema)
+  const { db } = await usePlatform()
+  return updateCourse(db, id, input, actorOf(user))
+})

@@ -1,0 +1,12 @@
+import { lessonSchema } from '../../../../../../shared/schemas/training'
+import { actorOf } from '../../../../../domain/audit'
+import { updateLesson } from '../../../../../domain/training/lessons'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event, ['credit_office', 'admin'])
+  const courseId = idParam(event, 'id', '课程')
+  const lessonId = idParam(event, 'lessonId', '章节')
+  const input = await readBodyAs(event, lessonSchema)
+  const { db } = await usePlatform()
+  return updateLesson(db, courseId, lessonId, input, actorOf(user))
+})

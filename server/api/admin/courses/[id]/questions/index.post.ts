@@ -1,0 +1,13 @@
+import { questionSchema } from '../../../../../../shared/schemas/training'
+import { actorOf } from '../../../../../domain/audit'
+import { addQuestion } from '../../../../../domain/training/questions'
+
+export default defineEventHandler(async (event) => {
+  const user = await requireUser(event, ['credit_office', 'admin'])
+  const courseId = idParam(event, 'id', '课程')
+  const input = await readBodyAs(event, questionSchema)
+  const { db } = await usePlatform()
+  const question = await addQuestion(db, courseId, input, actorOf(user))
+  setResponseStatus(event, 201)
+  return question
+})

@@ -1,0 +1,7 @@
+import { publishedCourses } from '../../../domain/training/learn'
+
+/** Published courses, for everyone. */
+export default defineEventHandler(async () => {
+  const { db } = await usePlatform()
+  return { items: await publishedCourses(db) }
+})
