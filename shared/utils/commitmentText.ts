@@ -1,6 +1,6 @@
 import { commitmentSignOff } from '../../config/commitments'
 import { todayInChina, type IsoDate } from './dates'
-import { chineseDate } from './repair'
+import { chineseDate } from './dates'
 import { fillTemplate } from './template'
 
 interface Subject { name: string, creditCode: string | null, legalRepresentative: string | null }
