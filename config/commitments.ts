@@ -7,6 +7,9 @@ import type { CommitmentType } from '../shared/commitments'
  */
 export interface StandardTemplate { type: CommitmentType, domain: string, title: string, matter: string, content: string, liability: string }
 
+/** The domain of the standard template that every voluntary registration signs. */
+export const registrationTemplateDomain = '自愿注册'
+
 const common = '本承诺书所作承诺将纳入本单位信用记录，依法依规向社会公开或在特定范围内公开，接受社会监督。'
 
 export const standardTemplates: StandardTemplate[] = [
@@ -45,6 +48,13 @@ export const standardTemplates: StandardTemplate[] = [
     matter: '{subjectName}（统一社会信用代码：{creditCode}）就{matter}主动向社会作出信用承诺。',
     content: '本单位郑重承诺：\n一、严格遵守法律法规，依法诚信经营；\n二、主动公示本单位的信用信息，保证所公示信息真实、准确；\n三、自觉接受政府、行业组织和社会公众的监督；\n四、本承诺自签署之日起主动向社会公开。',
     liability: '如违背承诺，本单位愿意接受相关部门依法依规的处理，违诺情况记入本单位信用记录并向社会公开。',
+  },
+  {
+    // Signed with every voluntary registration (信用信息自愿注册, seed 004 §4); found by this domain.
+    type: 'voluntary', domain: registrationTemplateDomain, title: '信息真实性承诺及授权共享书',
+    matter: '{subjectName}（统一社会信用代码：{creditCode}）自愿注册{matter}。',
+    content: '本单位郑重承诺并授权：\n一、本次自愿注册的信用信息及所附证明材料真实、准确、完整，不存在虚假记载、误导性陈述或重大遗漏；\n二、授权本网站对经核验的注册信息予以公示，并与相关部门共享，用于信用监管和信用服务；\n三、注册信息发生变化的，本单位将及时更新或撤回；\n四、同意核验部门依法对注册信息和证明材料进行核实。',
+    liability: '如注册信息或证明材料虚假，本单位愿意承担相应的法律责任，接受撤销注册信息、记入信用记录、依法依规实施失信惩戒等处理。',
   },
   {
     type: 'other', domain: '通用', title: '信用承诺书',

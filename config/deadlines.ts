@@ -10,4 +10,6 @@ export const deadlines = {
   repairReviewWorkingDays: 3,
   /** The finding department's decision on an accepted repair application. */
   repairDecisionWorkingDays: 7,
+  /** The department concerned (or the credit office) verifies a voluntary registration (自愿注册). */
+  registrationWorkingDays: 5,
 }

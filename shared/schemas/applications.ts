@@ -4,6 +4,7 @@ import type { RecordState } from '../utils/publication'
 import { fileIdsSchema } from './fields'
 import { certificateNumberSchema } from './repairs'
 import type { ApplicationSummary } from './me'
+import type { RegistrationContext } from './registrations'
 
 export const applicationKindLabels = { claim: '主体认领', objection: '信用异议', repair: '信用修复', registration: '自愿注册', commitment: '信用承诺' } as const
 export type ApplicationKindName = keyof typeof applicationKindLabels
@@ -45,6 +46,8 @@ export const applicationDataLabels: Record<string, string> = {
   measures: '履行义务及整改情况',
   certificateNumber: '修复培训证明编号',
   isLegalRepresentative: '是否法定代表人本人办理',
+  categoryLabel: '注册类别',
+  title: '注册事项',
   contactName: '联系人',
   contactPhone: '联系电话',
 }
@@ -61,6 +64,7 @@ export interface ApplicationContext {
     replaced?: { label: string, before: string, after: string }[]
   }
   repair?: RepairContext
+  registration?: RegistrationContext
 }
 
 /** A repair's records as they are now, what the applicant confirmed, and the decision once issued. */

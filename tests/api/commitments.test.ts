@@ -72,7 +72,7 @@ describe('信用承诺: templates', () => {
     expect((await marketReviewer.get('/api/admin/commitments/templates')).status).toBe(403)
     expect((await agent.get('/api/admin/commitments/templates')).status).toBe(403)
     const listed = await office.get('/api/admin/commitments/templates')
-    expect(listed.body.items).toHaveLength(7)
+    expect(listed.body.items).toHaveLength(8)
     const refused = await office.post('/api/admin/commitments/templates', { type: 'other', domain: '通用', title: '重复', matter: '{matter}的承诺', content: '本单位承诺如实提供信息。', liability: '承担责任。' })
     expect(refused.status).toBe(409)
     expect(refused.body.data.fields.domain[0]).toContain('已有模板')

@@ -44,9 +44,9 @@ afterAll(async () => {
 
 describe('commitments in the database', () => {
   it('puts the standard templates in place once', async () => {
-    expect(await ensureStandardTemplates(t.db)).toBe(7)
+    expect(await ensureStandardTemplates(t.db)).toBe(8)
     expect(await ensureStandardTemplates(t.db)).toBe(0)
-    templateId = (await listTemplates(t.db)).find(x => x.type === 'voluntary')!.id
+    templateId = (await listTemplates(t.db)).find(x => x.type === 'voluntary' && x.domain === '通用')!.id
   })
 
   it('numbers commitments signed at the same time with one serial each, in order', async () => {

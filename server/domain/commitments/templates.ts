@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
-import { standardTemplates } from '../../../config/commitments'
+import { registrationTemplateDomain, standardTemplates } from '../../../config/commitments'
 import type { TemplateCreateInput, TemplateEditInput, TemplateVersionView, TemplateView } from '../../../shared/schemas/commitments'
 import { commitmentTemplates, commitmentTemplateVersions, departments, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
@@ -61,13 +61,14 @@ export async function editTemplate(db: Database, actor: Actor, templateId: numbe
 }
 
 /**
- * Puts the standard templates in place for every type that has none, so a fresh database (production
+ * Puts the standard templates in place for every type and domain that has none, so a fresh database (production
  * included) can take commitments at once. Idempotent: the (type, domain) index refuses a second copy.
  */
 export async function ensureStandardTemplates(db: Database): Promise<number> {
-  const present = new Set((await db.select({ type: commitmentTemplates.type }).from(commitmentTemplates)).map(t => t.type))
+  // By type and domain: the registration's template is a second 主动型 one, beside the 通用 one.
+  const present = new Set((await db.select({ type: commitmentTemplates.type, domain: commitmentTemplates.domain }).from(commitmentTemplates)).map(t => `${t.type}:${t.domain}`))
   let added = 0
-  for (const standard of standardTemplates.filter(s => !present.has(s.type))) {
+  for (const standard of standardTemplates.filter(s => !present.has(`${s.type}:${s.domain}`))) {
     await db.transaction(async (tx) => {
       const [template] = await tx.insert(commitmentTemplates).values({ type: standard.type, domain: standard.domain, title: standard.title })
         .onConflictDoNothing().returning()
@@ -81,7 +82,8 @@ export async function ensureStandardTemplates(db: Database): Promise<number> {
 
 /** What the signing form needs: the subject's details, the current templates and the departments. */
 export async function signingOptions(db: Database, subject: { id: number, name: string, creditCode: string | null, legalRepresentative: string | null }) {
-  const templates = await listTemplates(db)
+  // The registration's template is signed inside the registration form, not chosen here.
+  const templates = (await listTemplates(db)).filter(t => t.domain !== registrationTemplateDomain)
   const bodies = await db.select({ id: departments.id, name: departments.name, creditCode: departments.creditCode }).from(departments).orderBy(asc(departments.id))
   return {
     subject: { id: subject.id, name: subject.name, creditCode: subject.creditCode, legalRepresentative: subject.legalRepresentative },

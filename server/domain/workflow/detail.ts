@@ -8,6 +8,9 @@ import { availableActions, partiesOf, type Actor } from './machine'
 import { summarize } from './queue'
 import { workflowOf } from './registry'
 
+/** Steps that are no action of the workflow's own: the filing, and a registration replaced by its update. */
+const stepLabels: Record<string, string> = { submit: '提交申请', supersede: '已被更新的注册信息替换' }
+
 /**
  * One application on one page: its summary, what was submitted, every step with its files, and the
  * actions this actor may take now. Applicants see staff steps by role, not by the reviewer's name.
@@ -25,7 +28,7 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
     ...step,
     actorName: access === 'staff' || step.actorRole === 'public' || step.actorRole === 'subject_agent' ? step.actorName : roleLabels[step.actorRole],
     toLabel: workflow.states[step.toState]?.label ?? step.toState,
-    actionLabel: step.action === 'submit' ? '提交申请' : (workflow.transitions[step.action]?.label ?? step.action),
+    actionLabel: stepLabels[step.action] ?? workflow.transitions[step.action]?.label ?? step.action,
   }))
   const actions = availableActions(workflow, application.state, partiesOf(actor, application))
     .map(name => ({ name, label: workflow.transitions[name]!.label, reasonRequired: !!workflow.transitions[name]!.reasonRequired }))

@@ -4,6 +4,8 @@ import { afterObjectionStep, objectionContext, onObjectionStep } from '../object
 import { objectionWorkflow } from '../objections/workflow'
 import { afterRepairStep, onRepairStep, repairContext } from '../repairs/steps'
 import { repairWorkflow } from '../repairs/workflow'
+import { onRegistrationStep, registrationContext } from '../registrations/steps'
+import { registrationWorkflow } from '../registrations/workflow'
 import type { Database } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
 import type { Application, Effects } from './applications'
@@ -18,11 +20,12 @@ export interface WorkflowKind {
   context?: (db: Database, application: Application, forStaff: boolean) => Promise<Record<string, unknown>>
 }
 
-/** Each application kind's workflow; commitments and registrations join here. */
+/** Each application kind's workflow; commitments join here. */
 export const workflowKinds: Partial<Record<ApplicationKind, WorkflowKind>> = {
   claim: { workflow: claimWorkflow, effects: onClaimDecided },
   objection: { workflow: objectionWorkflow, effects: onObjectionStep, afterStep: afterObjectionStep, context: objectionContext },
   repair: { workflow: repairWorkflow, effects: onRepairStep, afterStep: afterRepairStep, context: repairContext },
+  registration: { workflow: registrationWorkflow, effects: onRegistrationStep, context: registrationContext },
 }
 
 export function workflowOf(kind: ApplicationKind): WorkflowKind {

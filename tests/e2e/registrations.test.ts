@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { todayInChina } from '../../shared/utils/dates'
+import { expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
+import { STRONG_PASSWORD, agentOf, samples, staff } from '../support/client'
+import { ingestAccepted } from '../support/ingest'
+import { COMPANY, MARKET, penaltyRow } from '../support/rows'
+import { startServer, type TestServer } from '../support/server'
+
+let server: TestServer
+let browser: Browser
+let subjectId: number
+
+/** A handwritten stroke: the mouse pressed and dragged across the pad in a wave. */
+async function drawSignature(page: Page) {
+  const pad = page.locator('[data-testid="signature-pad"][data-ready="true"]')
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  await page.mouse.move(box.x + 30, box.y + box.height / 2)
+  await page.mouse.down()
+  for (let i = 1; i <= 24; i++) {
+    await page.mouse.move(box.x + 30 + i * ((box.width - 60) / 24), box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 })
+  }
+  await page.mouse.up()
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  await ingestAccepted(server, MARKET.creditCode, 'penalty', [penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕901号' })])
+  const office = await staff(server, 'credit_office', 'office@credit.gov.cn')
+  const agent = await agentOf(server, office, 'agent@register.example.com', COMPANY.creditCode)
+  subjectId = (await agent.get('/api/me')).body.subjects[0].id
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a voluntary registration on a phone', () => {
+  it('is filed with evidence and a drawn signature, verified by the credit office, and shown on the profile', async () => {
+    const visitor = await phonePage(browser)
+    await visitor.page.goto(`${server.url}/registrations`, { waitUntil: 'networkidle' })
+    await visitor.page.getByRole('heading', { name: '信用信息自愿注册指南' }).waitFor()
+    await expectSoundPage(visitor.page, visitor.problems, 'registration-guide')
+
+    const business = await signedInPhone(browser, server.url, 'agent@register.example.com', STRONG_PASSWORD, /\/me$/)
+    const page = business.page
+    await page.goto(`${server.url}/me/subjects/${subjectId}`, { waitUntil: 'networkidle' })
+    await page.getByRole('link', { name: '自愿注册', exact: true }).click()
+    await page.waitForURL(/\/me\/registrations\/new\?subject=/)
+    await page.waitForLoadState('networkidle')
+
+    await page.getByRole('button', { name: '签署承诺并提交注册' }).click()
+    await page.getByText('请选择注册类别').first().waitFor()
+    await page.getByText('请手写签名').first().waitFor()
+
+    await page.getByLabel('资质证照').check()
+    await page.getByLabel('证照名称').fill('食品经营许可证')
+    await page.getByLabel('证照编号').fill('JY12113000012345')
+    await page.getByLabel('发证机关').fill('朝阳市市场监督管理局')
+    await page.locator('#registration-evidence').setInputFiles({ name: '许可证.png', mimeType: 'image/png', buffer: samples.png })
+    await page.getByText('许可证.png').waitFor()
+    await page.getByText(`${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）自愿注册资质证照信息“食品经营许可证”`).waitFor()
+    await page.getByLabel('我已阅读上述承诺书，代表本主体作出承诺并授权共享').check()
+    await drawSignature(page)
+    await page.getByText('已签名，可清除后重签').waitFor({ timeout: 5000 })
+    await expectSoundPage(page, business.problems, 'registration-wizard')
+    await page.getByRole('button', { name: '签署承诺并提交注册' }).click()
+    await page.waitForURL(/\/me\/applications\/\d+/)
+    const applicationId = new URL(page.url()).pathname.split('/').at(-1)
+    await page.getByText('待核验').first().waitFor()
+    await expectSoundPage(page, business.problems, 'registration-submitted')
+
+    const office = await signedInPhone(browser, server.url, 'office@credit.gov.cn', STRONG_PASSWORD, /\/admin$/)
+    await office.page.goto(`${server.url}/admin/applications/${applicationId}`, { waitUntil: 'networkidle' })
+    await office.page.getByText('许可证.png').waitFor()
+    await office.page.getByRole('button', { name: '核验通过' }).click()
+    await office.page.getByText('已核验').first().waitFor()
+    await expectSoundPage(office.page, office.problems, 'registration-verified')
+
+    await visitor.page.goto(`${server.url}/subjects/${COMPANY.creditCode}`, { waitUntil: 'networkidle' })
+    await visitor.page.getByRole('heading', { name: '自愿注册信息（1）' }).waitFor()
+    await visitor.page.getByText(`核验日期 ${todayInChina()}`).waitFor()
+    await expectSoundPage(visitor.page, visitor.problems, 'registration-profile')
+
+    await page.goto(`${server.url}/me/subjects/${subjectId}`, { waitUntil: 'networkidle' })
+    await page.getByRole('heading', { name: '自愿注册（1）' }).waitFor()
+    await expectSoundPage(page, business.problems, 'registration-mine')
+  })
+})
