@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, addMonths, todayInChina } from '../../shared/utils/dates'
 import { Client, samples, signedUp, staff } from '../support/client'
 import { residentId } from '../support/ids'
-import { COMPANY, MARKET, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
 import { ingestAccepted } from '../support/ingest'
 import { startServer, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
 const today = todayInChina()
 const personId = residentId('211303', '19900101', '015')
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 let server: TestServer
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 let office: Client

@@ -1,14 +1,14 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commitmentTypes, type CommitmentType } from '../../shared/commitments'
-import { agentOf, Client, staff } from '../support/client'
+import { Client, staff } from '../support/client'
+import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
-import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
 import { meiliOf, startServer, waitForIndex, type TestServer } from '../support/server'
 import { signaturePng } from '../support/signature'
 import { sqlOn } from '../support/sql'
 
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 let server: TestServer
 let office: Client
 let marketReviewer: Client
@@ -44,11 +44,7 @@ beforeAll(async () => {
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕701号' }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕702号', 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode }),
   ])
-  office = await staff(server, 'credit_office', 'office@credit.gov.cn')
-  marketReviewer = await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
-  taxReviewer = await staff(server, 'department_reviewer', 'reviewer@tax.gov.cn', TAX.creditCode)
-  agent = await agentOf(server, office, 'agent@xinda.example.com', COMPANY.creditCode)
-  otherAgent = await agentOf(server, office, 'agent@hongyuan.example.com', OTHER.creditCode, '刘经办')
+  ;({ office, marketReviewer, taxReviewer, agent, otherAgent } = await signInCast(server))
   anonymous = new Client(server)
   subjectId = (await agent.get('/api/me')).body.subjects[0].id
   const options = await agent.get(`/api/me/subjects/${subjectId}/commitment-options`)

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
-import { agentOf, samples, staff, type Client } from '../support/client'
+import { samples, type Client } from '../support/client'
+import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
-import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
+import { MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 const recent = addDays(todayInChina(), -15)
 let server: TestServer
 let smtp: Awaited<ReturnType<typeof startSmtp>>
@@ -45,11 +45,7 @@ beforeAll(async () => {
   await waitForIndex(server)
   for (const n of ['501', '502', '503']) ids[n] = await recordId(`朝市监罚〔2026〕${n}号`)
   ids.tax = await recordId('朝税罚〔2026〕77号')
-  office = await staff(server, 'credit_office', 'office@credit.gov.cn')
-  marketReviewer = await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
-  taxReviewer = await staff(server, 'department_reviewer', 'reviewer@tax.gov.cn', TAX.creditCode)
-  agent = await agentOf(server, office, 'agent@xinda.example.com', COMPANY.creditCode)
-  otherAgent = await agentOf(server, office, 'agent@hongyuan.example.com', OTHER.creditCode, '刘经办')
+  ;({ office, marketReviewer, taxReviewer, agent, otherAgent } = await signInCast(server))
 })
 afterAll(async () => {
   await server?.stop()

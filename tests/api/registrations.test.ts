@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInChina } from '../../shared/utils/dates'
 import { addWorkingDays } from '../../shared/utils/workingDays'
-import { agentOf, Client, samples, staff } from '../support/client'
+import { Client, samples } from '../support/client'
+import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
-import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 import { signaturePng } from '../support/signature'
 
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 const today = todayInChina()
 let server: TestServer
 let office: Client
@@ -50,11 +50,7 @@ beforeAll(async () => {
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕801号' }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕802号', 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode }),
   ])
-  office = await staff(server, 'credit_office', 'office@credit.gov.cn')
-  marketReviewer = await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
-  taxReviewer = await staff(server, 'department_reviewer', 'reviewer@tax.gov.cn', TAX.creditCode)
-  agent = await agentOf(server, office, 'agent@xinda.example.com', COMPANY.creditCode)
-  otherAgent = await agentOf(server, office, 'agent@hongyuan.example.com', OTHER.creditCode, '刘经办')
+  ;({ office, marketReviewer, taxReviewer, agent, otherAgent } = await signInCast(server))
   anonymous = new Client(server)
   subjectId = (await agent.get('/api/me')).body.subjects[0].id
   const options = await agent.get(`/api/me/subjects/${subjectId}/registration-options`)

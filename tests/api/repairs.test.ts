@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, todayInChina } from '../../shared/utils/dates'
 import { addWorkingDays } from '../../shared/utils/workingDays'
-import { agentOf, Client, samples, staff } from '../support/client'
+import { Client, samples } from '../support/client'
+import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
-import { COMPANY, MARKET, TAX, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
 import { certified } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 const today = todayInChina()
 /** Dates relative to today keep the test true on any day: under either regime these are (not) yet repairable. */
 const fourMonthsAgo = addMonths(today, -4)
@@ -55,11 +55,7 @@ beforeAll(async () => {
   await waitForIndex(server)
   for (const n of ['601', '602', '603', '604']) ids[n] = (await search(`朝市监罚〔2026〕${n}号`)).hits.find(h => h.documentNumber === `朝市监罚〔2026〕${n}号`)!.id
   ids.tax = (await search('朝税罚〔2026〕88号')).hits[0]!.id
-  office = await staff(server, 'credit_office', 'office@credit.gov.cn')
-  marketReviewer = await staff(server, 'department_reviewer', 'reviewer@market.gov.cn', MARKET.creditCode)
-  taxReviewer = await staff(server, 'department_reviewer', 'reviewer@tax.gov.cn', TAX.creditCode)
-  agent = await agentOf(server, office, 'agent@xinda.example.com', COMPANY.creditCode)
-  otherAgent = await agentOf(server, office, 'agent@hongyuan.example.com', OTHER.creditCode, '刘经办')
+  ;({ office, marketReviewer, taxReviewer, agent, otherAgent } = await signInCast(server))
   subjectId = (await agent.get('/api/me')).body.subjects[0].id
   certificate = await certified(office, agent, subjectId)
   othersCertificate = await certified(office, otherAgent, (await otherAgent.get('/api/me')).body.subjects[0].id)

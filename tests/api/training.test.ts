@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
 import { agentOf, Client, samples, signedUp, staff } from '../support/client'
 import { residentId } from '../support/ids'
-import { COMPANY, MARKET, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 
-const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 const ID_NUMBER = residentId('211302', '19800315', '021')
 const PERSON_ID = residentId('211303', '19920708', '017')
 const recent = addDays(todayInChina(), -20)

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
+import { drawSignature, expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { STRONG_PASSWORD, agentOf, staff } from '../support/client'
 import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, penaltyRow } from '../support/rows'
@@ -13,19 +13,6 @@ import { startServer, waitForIndex, type TestServer } from '../support/server'
 let server: TestServer
 let browser: Browser
 let subjectId: number
-
-/** A handwritten stroke: the mouse pressed and dragged across the pad in a wave. */
-async function drawSignature(page: Page) {
-  const pad = page.locator('[data-testid="signature-pad"][data-ready="true"]')
-  await pad.scrollIntoViewIfNeeded()
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + 30, box.y + box.height / 2)
-  await page.mouse.down()
-  for (let i = 1; i <= 24; i++) {
-    await page.mouse.move(box.x + 30 + i * ((box.width - 60) / 24), box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 })
-  }
-  await page.mouse.up()
-}
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label).click()

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { todayInChina } from '../../shared/utils/dates'
-import { expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
+import { drawSignature, expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { STRONG_PASSWORD, agentOf, samples, staff } from '../support/client'
 import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, penaltyRow } from '../support/rows'
@@ -10,19 +10,6 @@ import { startServer, type TestServer } from '../support/server'
 let server: TestServer
 let browser: Browser
 let subjectId: number
-
-/** A handwritten stroke: the mouse pressed and dragged across the pad in a wave. */
-async function drawSignature(page: Page) {
-  const pad = page.locator('[data-testid="signature-pad"][data-ready="true"]')
-  await pad.scrollIntoViewIfNeeded()
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + 30, box.y + box.height / 2)
-  await page.mouse.down()
-  for (let i = 1; i <= 24; i++) {
-    await page.mouse.move(box.x + 30 + i * ((box.width - 60) / 24), box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 })
-  }
-  await page.mouse.up()
-}
 
 beforeAll(async () => {
   server = await startServer()

@@ -67,3 +67,16 @@ export async function expectSoundPage(page: Page, problems: string[], shot: stri
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
   expect(problems).toEqual([])
 }
+
+/** A handwritten stroke: the mouse pressed and dragged across the pad in a wave. */
+export async function drawSignature(page: Page) {
+  const pad = page.locator('[data-testid="signature-pad"][data-ready="true"]')
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  await page.mouse.move(box.x + 30, box.y + box.height / 2)
+  await page.mouse.down()
+  for (let i = 1; i <= 24; i++) {
+    await page.mouse.move(box.x + 30 + i * ((box.width - 60) / 24), box.y + box.height / 2 + Math.sin(i / 2) * 40, { steps: 2 })
+  }
+  await page.mouse.up()
+}

@@ -4,6 +4,8 @@ import type { RecordFamily } from '../../shared/kinds'
 export const MARKET = { name: '朝阳市市场监督管理局', creditCode: '11211300M210004801' }
 export const TAX = { name: '朝阳市税务局', creditCode: '11211300M21001221R' }
 export const COMPANY = { name: '朝阳鑫达建材有限公司', creditCode: '91211300MA0Y2K3L8Q' }
+/** A second subject, whose agent must never see COMPANY's applications. */
+export const OTHER = { name: '朝阳宏远物流有限公司', creditCode: '91211300MA0Y8Q7R1H' }
 
 /** A complete, valid penalty row keyed by the standard's Chinese headers. */
 export function penaltyRow(overrides: Record<string, string> = {}): Record<string, string> {
