@@ -1,9 +1,4 @@
-import type { FormError } from '@nuxt/ui'
-
-interface Revalidated {
-  getErrors: () => FormError[]
-  validate: (options: { name: string[], silent: true }) => Promise<unknown>
-}
+import type { FormTarget } from './useSubmit'
 
 /**
  * A field shown with an error is checked again as soon as its value changes, whatever changed it (typing,
@@ -13,7 +8,7 @@ interface Revalidated {
 export function useRevalidate(form: Ref<unknown>, state: Record<string, unknown>) {
   for (const key of Object.keys(state)) {
     watch(() => state[key], () => {
-      const target = form.value as Revalidated | null | undefined
+      const target = form.value as FormTarget | null | undefined
       const names = (target?.getErrors() ?? []).map(e => e.name).filter((n): n is string => !!n && (n === key || n.startsWith(`${key}.`)))
       if (names.length) void target!.validate({ name: names, silent: true })
     }, { deep: true })

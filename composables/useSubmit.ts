@@ -3,6 +3,12 @@ import type { FormError } from '@nuxt/ui'
 interface ApiError { data?: { message?: string, data?: { fields?: Record<string, string[]>, [key: string]: unknown } } }
 interface ErrorTarget { setErrors: (errors: FormError[]) => void }
 
+/** What a page holds of its form (UForm itself, or AppForm around it): errors to set and check again. */
+export interface FormTarget extends ErrorTarget {
+  getErrors: () => FormError[]
+  validate: (options: { name: string[], silent: true }) => Promise<unknown>
+}
+
 /**
  * One form's submission: ignores a second click while the first runs, and shows the API's refusal
  * where it belongs: field errors under their fields (the shared zod schema's names, through `form`),
