@@ -5,6 +5,7 @@ import type { NuxtConfig } from 'nuxt/schema'
 import { moduleSyncFiles } from './build/moduleSyncFiles'
 import { accountPolicy } from './config/accounts'
 import { pwa } from './pwa.config'
+import { security } from './security.config'
 
 // Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
 const nitro: NitroConfig = {
@@ -26,7 +27,8 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils', 'nuxt-security'],
+  security,
   pwa,
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },

@@ -1,3 +1,5 @@
+import { trustProxy } from '../utils/proxy'
+
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const hostOf = (origin: string) => URL.parse(origin)?.host ?? 'invalid'
@@ -10,6 +12,6 @@ export default defineEventHandler((event) => {
   if (!unsafe.has(event.method) || !event.path.startsWith('/api/') || event.path.startsWith('/api/ingest')) return
   const origin = getHeader(event, 'origin')
   const foreign = getHeader(event, 'sec-fetch-site') === 'cross-site'
-    || (origin !== undefined && hostOf(origin) !== getRequestHost(event, { xForwardedHost: true }))
+    || (origin !== undefined && hostOf(origin) !== getRequestHost(event, { xForwardedHost: trustProxy() }))
   if (foreign) throw refuse(403, '跨站请求已被拒绝，请从本站页面操作')
 })

@@ -89,11 +89,11 @@ export async function startLocalMeili(options: { port?: number } = {}): Promise<
     '--dump-dir', join(root, 'dumps'),
     '--snapshot-dir', join(root, 'snapshots'),
     '--http-addr', `127.0.0.1:${port}`,
-    '--master-key', apiKey,
     '--no-analytics',
     '--log-level', 'WARN',
     '--experimental-dumpless-upgrade',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  // The key goes in the environment, not the arguments: `ps` shows every user a process's arguments.
+  ], { stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH, MEILI_MASTER_KEY: apiKey } })
   watchParent(child.pid!)
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })

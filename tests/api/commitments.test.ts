@@ -130,7 +130,7 @@ describe('信用承诺: signing and publishing every type', () => {
     expect((await anonymous.post('/api/commitments', {})).status).toBe(401)
   })
 
-  it('keeps 特定范围内公开 and 不可公开 to the subject’s agents and staff', async () => {
+  it('keeps 特定范围内公开 and 不可公开 to the subject’s agents, the accepting and judging departments and the credit office', async () => {
     const restricted = await sign(agent, 'certification', { disclosure: 'restricted' })
     const hidden = await sign(agent, 'incomplete_acceptance', { disclosure: 'private' })
     signed.restricted = restricted.body
@@ -139,9 +139,18 @@ describe('信用承诺: signing and publishing every type', () => {
       expect((await anonymous.get(`/api/commitments/${code}`)).status).toBe(404)
       expect((await otherAgent.get(`/api/commitments/${code}`)).status).toBe(404)
       expect((await anonymous.get(`/api/commitments/${code}/pdf`)).status).toBe(404)
+      // A reviewer of a department that neither accepted nor judges it is nobody to this commitment.
+      expect((await taxReviewer.get(`/api/commitments/${code}`)).status).toBe(404)
+      expect((await taxReviewer.get(`/api/commitments/${code}/pdf`)).status).toBe(404)
+      expect((await marketReviewer.get(`/api/commitments/${code}`)).status).toBe(200)
       expect((await agent.get(`/api/commitments/${code}`)).body.verification.valid).toBe(true)
       expect((await office.get(`/api/commitments/${code}`)).status).toBe(200)
     }
+    const judgedByTax = await sign(agent, 'certification', { disclosure: 'restricted', judgingDepartmentId: tax })
+    signed.judgedByTax = judgedByTax.body
+    expect((await taxReviewer.get(`/api/commitments/${judgedByTax.body.code}`)).status).toBe(200)
+    const acceptedByTax = await sign(agent, 'certification', { disclosure: 'private', acceptingDepartmentId: tax })
+    expect((await taxReviewer.get(`/api/commitments/${acceptedByTax.body.code}`)).status).toBe(200)
   })
 })
 
@@ -199,7 +208,7 @@ describe('信用承诺: search', () => {
     const profile = await anonymous.get(`/api/subjects/${COMPANY.creditCode}/commitments`)
     expect(profile.body.items).toHaveLength(8)
     const mine = await agent.get('/api/me/commitments')
-    expect(mine.body.items).toHaveLength(11)
+    expect(mine.body.items).toHaveLength(13)
     expect((await otherAgent.get('/api/me/commitments')).body.items).toHaveLength(0)
   })
 })
@@ -281,7 +290,8 @@ describe('信用承诺: fulfilment (履行状态)', () => {
     expect(audit.map(a => a.entity_id)).toEqual([code, signed.repair!.code, signed.other!.code])
     const judged = await marketReviewer.get('/api/admin/commitments')
     expect(judged.body.items.length).toBeGreaterThan(0)
-    expect((await taxReviewer.get('/api/admin/commitments')).body.items).toHaveLength(0)
+    // The tax office judges only the one commitment that named it.
+    expect((await taxReviewer.get('/api/admin/commitments')).body.items.map((c: { code: string }) => c.code)).toEqual([signed.judgedByTax!.code])
   })
 
   it('keeps health’s index lag truthful for commitments too', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import { isBreach } from '../../../shared/commitments'
 import type { CommitmentSummary, CommitmentView } from '../../../shared/schemas/commitments'
 import type { SessionUser } from '../../../shared/schemas/accounts'
@@ -7,10 +7,27 @@ import type { Database } from '../../utils/db'
 import { notFound } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
 import { ownSubjects } from '../me'
+import { actsForSubject } from '../access/subjects'
 import { isPublicCommitment } from './document'
 import { verifyRow, type CommitmentRow } from './facts'
 
-const staffRoles = new Set(['department_reviewer', 'credit_office', 'admin'])
+const isPublicRow = and(eq(commitments.disclosure, 'public'), ne(subjects.kind, 'natural_person'))!
+
+/**
+ * Who reads a commitment: anyone a public one; any other only the subject's agents, the accepting and the
+ * judging department's reviewers, and the credit office.
+ */
+function readableBy(viewer: SessionUser | null): SQL | undefined {
+  if (!viewer) return isPublicRow
+  if (viewer.role === 'credit_office' || viewer.role === 'admin') return undefined
+  const department = viewer.role === 'department_reviewer' && viewer.departmentId
+    ? [
+        eq(commitments.judgingDepartmentId, viewer.departmentId),
+        sql`${commitments.acceptingBodyCreditCode} = (select ${departments.creditCode} from ${departments} where ${departments.id} = ${viewer.departmentId})`,
+      ]
+    : []
+  return or(isPublicRow, actsForSubject(viewer.id, commitments.subjectId), ...department)
+}
 
 function summaryOf(row: CommitmentRow, judgingDepartment: string): CommitmentSummary {
   return {
@@ -20,33 +37,30 @@ function summaryOf(row: CommitmentRow, judgingDepartment: string): CommitmentSum
   }
 }
 
-async function rowByCode(db: Database, code: string) {
+async function rowByCode(db: Database, code: string, viewer: SessionUser | null) {
   const [row] = await db.select({
     commitment: commitments, subjectKind: subjects.kind, judging: departments,
+    byAgent: viewer ? actsForSubject(viewer.id, commitments.subjectId).mapWith(Boolean) : sql`false`.mapWith(Boolean),
     templateTitle: commitmentTemplates.title, templateVersion: commitmentTemplateVersions.version,
   }).from(commitments)
     .innerJoin(subjects, eq(subjects.id, commitments.subjectId))
     .innerJoin(departments, eq(departments.id, commitments.judgingDepartmentId))
     .innerJoin(commitmentTemplateVersions, eq(commitmentTemplateVersions.id, commitments.templateVersionId))
     .innerJoin(commitmentTemplates, eq(commitmentTemplates.id, commitmentTemplateVersions.templateId))
-    .where(eq(commitments.code, code))
+    .where(and(eq(commitments.code, code), readableBy(viewer)))
   return row
 }
 
 /**
- * One commitment as its page shows it, with the seal verified now from the stored row. 可向社会公开
- * is anyone's; any other is seen only by the subject's agents and staff (a staff read is audited);
- * for everyone else it does not exist.
+ * One commitment as its page shows it, with the seal verified now from the stored row. For whoever may
+ * not read it (see `readableBy`), it does not exist; a staff read of a non-public one is audited.
  */
 export async function viewCommitment(db: Database, code: string, viewer: SessionUser | null): Promise<CommitmentView> {
-  const row = await rowByCode(db, code)
+  const row = await rowByCode(db, code, viewer)
   if (!row) throw notFound('信用承诺')
   const { commitment: c, judging } = row
-  if (!isPublicCommitment({ disclosure: c.disclosure, subjectKind: row.subjectKind })) {
-    const isStaff = viewer && staffRoles.has(viewer.role)
-    const isAgent = viewer && (await ownSubjects(db, viewer.id)).some(s => s.id === c.subjectId)
-    if (!isStaff && !isAgent) throw notFound('信用承诺')
-    if (isStaff && !isAgent) await recordAudit(db, { actor: actorOf(viewer), action: 'commitment.read', entity: 'commitment', entityId: c.code })
+  if (viewer && !row.byAgent && !isPublicCommitment({ disclosure: c.disclosure, subjectKind: row.subjectKind })) {
+    await recordAudit(db, { actor: actorOf(viewer), action: 'commitment.read', entity: 'commitment', entityId: c.code })
   }
   return {
     ...summaryOf(c, judging.name), id: c.id, content: c.content, liability: c.liability, acceptingBodyCreditCode: c.acceptingBodyCreditCode,
