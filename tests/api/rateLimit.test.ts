@@ -8,6 +8,8 @@ const shared = {
   SEARCH_RATE_LIMIT: '5',
   SEARCH_RATE_WINDOW: '3600',
   LOGIN_RATE_LIMIT_ACCOUNT: '10',
+  // Behind a proxy: the client is the X-Forwarded-For address, so a test can be a client of its own.
+  TRUST_PROXY: '1',
 }
 // One instance on its own, counting in memory.
 const alone = { SEARCH_RATE_LIMIT: '10', SEARCH_RATE_WINDOW: '3600', LOGIN_RATE_LIMIT_CLIENT: '10' }
@@ -41,6 +43,12 @@ describe('search rate limit', () => {
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
     expect((await limited.json()).message).toMatch(/查询过于频繁，请\d+秒后再试/)
+  })
+
+  it('lets exactly the limit through when 50 searches come at once to two instances (Redis)', async () => {
+    const client = { 'x-forwarded-for': '198.51.100.7' }
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${(i % 2 ? a : b).url}/api/search?q=${i}`, { headers: client })))
+    expect(tally(responses)).toEqual({ 200: 5, 429: 45 })
   })
 
   it('lets exactly the limit through when 50 searches come at once (memory)', async () => {
