@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
-  bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core'
 import { commitmentTypes, disclosures, fulfilments } from '../../shared/commitments'
 import { recordKinds, severities, subjectKinds } from '../../shared/kinds'
@@ -147,11 +147,21 @@ export const users = pgTable('users', {
   personSubjectId: bigint('person_subject_id', { mode: 'number' }).references(() => subjects.id),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  /** Sessions issued before this are void: a password reset signs out every device. */
-  sessionsValidFrom: timestamp('sessions_valid_from', { withTimezone: true }).notNull().defaultNow(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
+
+/**
+ * Signed-in sessions. The sealed cookie carries the id; every request finds its row not revoked, so signing
+ * out, a password reset, a disabled account or "sign out everywhere" counts at the next request, on every instance.
+ */
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, t => [index('sessions_user_idx').on(t.userId)])
 
 /** Password-reset links; only a hash of the token is kept. */
 export const passwordResets = pgTable('password_resets', {

@@ -4,13 +4,15 @@ import { Client, STRONG_PASSWORD, signedUp, staff } from '../support/client'
 import { MARKET } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
+import { sqlOn } from '../support/sql'
 
 let server: TestServer
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 
 beforeAll(async () => {
   smtp = await startSmtp()
-  server = await startServer({ SMTP_URL: smtp.url, SITE_URL: 'https://credit.example.gov.cn' })
+  // Login rate limits out of the way: here the lock-out itself must answer (tests/api/rateLimit.test.ts has the limits).
+  server = await startServer({ SMTP_URL: smtp.url, SITE_URL: 'https://credit.example.gov.cn', LOGIN_RATE_LIMIT_ACCOUNT: '1000', LOGIN_RATE_LIMIT_CLIENT: '1000' })
 })
 afterAll(async () => {
   await server?.stop()
@@ -26,23 +28,37 @@ describe('sign-up and login', () => {
     expect(reply.body.data.fields.password).toContain('密码至少8位')
   })
 
-  it('signs up a public account with an HttpOnly, SameSite=Lax session cookie, once per account', async () => {
+  it('signs up a public account; signing in gives an HttpOnly, SameSite=Lax session cookie', async () => {
     const client = new Client(server)
     const reply = await client.post('/api/auth/register', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
     expect(reply.status).toBe(200)
-    expect(reply.body.user).toMatchObject({ name: '李明', role: 'public' })
-    const cookie = reply.headers.getSetCookie().join('\n')
+    // Registration signs no one in: the page logs in next, so a taken account's answer can be the same.
+    expect(reply.headers.getSetCookie()).toEqual([])
+    const login = await client.post('/api/auth/login', { account: '13800138001', password: STRONG_PASSWORD })
+    expect(login.body.user).toMatchObject({ name: '李明', role: 'public' })
+    const cookie = login.headers.getSetCookie().join('\n')
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
     expect((await client.get('/api/me')).body.user.name).toBe('李明')
-    const again = await new Client(server).post('/api/auth/register', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
-    expect(again.status).toBe(409)
-    expect(again.body.data.fields.account[0]).toContain('已注册')
+  })
+
+  it('answers the registration of a taken account exactly as a new one, and tells the owner instead', async () => {
+    const owner = await signedUp(server, 'taken@example.com', '孙丽')
+    const fresh = await new Client(server).post('/api/auth/register', { account: 'fresh@example.com', name: '王五', password: STRONG_PASSWORD })
+    const taken = await new Client(server).post('/api/auth/register', { account: 'taken@example.com', name: '冒名者', password: 'Other#Pass2026' })
+    expect([taken.status, taken.body, taken.headers.getSetCookie()]).toEqual([fresh.status, fresh.body, fresh.headers.getSetCookie()])
+    // The account is untouched: its own password still signs in, the one sent with the registration does not.
+    expect((await new Client(server).post('/api/auth/login', { account: 'taken@example.com', password: 'Other#Pass2026' })).status).toBe(401)
+    expect((await new Client(server).post('/api/auth/login', { account: 'taken@example.com', password: STRONG_PASSWORD })).status).toBe(200)
+    expect((await owner.get('/api/me/messages')).body.items[0]).toMatchObject({ title: '有人尝试用您的账号注册' })
+    const mail = await smtp.waitFor('taken@example.com', '有人尝试用您的账号注册')
+    expect(mail.text).toContain('您的账号和密码没有任何改变')
   })
 
   it('cannot choose a staff role at sign-up', async () => {
     const client = new Client(server)
-    const reply = await client.post('/api/auth/register', { account: 'sneaky@example.com', name: '王五', password: STRONG_PASSWORD, role: 'admin' })
+    await client.post('/api/auth/register', { account: 'sneaky@example.com', name: '王五', password: STRONG_PASSWORD, role: 'admin' })
+    const reply = await client.post('/api/auth/login', { account: 'sneaky@example.com', password: STRONG_PASSWORD })
     expect(reply.body.user.role).toBe('public')
     expect((await client.get('/api/admin/audit')).status).toBe(403)
   })
@@ -61,17 +77,72 @@ describe('sign-up and login', () => {
     expect([unknown.status, unknown.body.message]).toEqual([401, '账号或密码错误'])
   })
 
-  it('signs out: the cookie no longer opens 我的', async () => {
+  it('locks after 5 failures sent 50 at a time, and then refuses the right password too', async () => {
+    await signedUp(server, '13800138004')
+    const attempt = (password: string) => new Client(server).post('/api/auth/login', { account: '13800138004', password }).then(r => r.status)
+    const statuses = await Promise.all(Array.from({ length: 50 }, () => attempt('Wrong#Pass1')))
+    expect(statuses.filter(s => s === 401)).toHaveLength(4)
+    expect(statuses.filter(s => s === 423)).toHaveLength(46)
+    expect(await attempt(STRONG_PASSWORD)).toBe(423)
+    const [row] = await sqlOn<{ locked_until: Date }>(server, 'select locked_until from users where mobile = $1', ['13800138004'])
+    expect(row!.locked_until.getTime()).toBeGreaterThan(Date.now())
+  })
+
+  it('lets the right password at position 30 of 40 parallel tries not through: 29 wrong ones came first', async () => {
+    await signedUp(server, '13800138005')
+    const tries = Array.from({ length: 40 }, (_, i) => (i === 29 ? STRONG_PASSWORD : 'Wrong#Pass1'))
+    const statuses = await Promise.all(tries.map(password => new Client(server).post('/api/auth/login', { account: '13800138005', password }).then(r => r.status)))
+    expect(statuses[29]).toBe(423)
+    expect(statuses).not.toContain(200)
+  })
+
+  it('answers an unknown account as a wrong password, never 423, however many tries', async () => {
+    await signedUp(server, '13800138006')
+    const known = await new Client(server).post('/api/auth/login', { account: '13800138006', password: 'Wrong#Pass1' })
+    const unknown = await Promise.all(Array.from({ length: 12 }, () => new Client(server).post('/api/auth/login', { account: '13900000006', password: 'Wrong#Pass1' })))
+    for (const reply of unknown) expect([reply.status, reply.body]).toEqual([known.status, known.body])
+  })
+})
+
+describe('sessions end on the server', () => {
+  /** Another holder of the same cookie, as a copy saved by someone who had the browser. */
+  const copyOf = (client: Client) => Object.assign(new Client(server), { cookies: new Map(client.cookies) })
+
+  it('signs out: the cookie, and any copy of it saved before, no longer opens 我的', async () => {
     const client = await signedUp(server, '13800138003')
+    const saved = copyOf(client)
+    expect((await saved.get('/api/me')).status).toBe(200)
     expect((await client.post('/api/auth/logout')).status).toBe(200)
     const after = await client.get('/api/me')
     expect([after.status, after.body.message]).toEqual([401, '请先登录'])
+    expect((await saved.get('/api/me')).status).toBe(401)
+  })
+
+  it('signs out everywhere: every device of the account, and the page sees it signed out', async () => {
+    const phone = await signedUp(server, 'everywhere@example.com')
+    const desktop = new Client(server)
+    expect((await desktop.post('/api/auth/login', { account: 'everywhere@example.com', password: STRONG_PASSWORD })).status).toBe(200)
+    const saved = copyOf(desktop)
+    expect((await phone.post('/api/auth/logout-all')).status).toBe(200)
+    for (const device of [phone, desktop, saved]) expect((await device.get('/api/me')).status).toBe(401)
+    expect((await copyOf(saved).get('/api/_auth/session')).body.user).toBeUndefined()
+    // A new sign-in is a new session.
+    expect((await desktop.post('/api/auth/login', { account: 'everywhere@example.com', password: STRONG_PASSWORD })).status).toBe(200)
+    expect((await desktop.get('/api/me')).status).toBe(200)
+  })
+
+  it('ends every session of an account that is disabled', async () => {
+    const client = await signedUp(server, 'disabled@example.com')
+    expect((await client.get('/api/me')).status).toBe(200)
+    await sqlOn(server, 'update users set disabled_at = now() where email = $1', ['disabled@example.com'])
+    expect((await client.get('/api/me')).status).toBe(401)
   })
 })
 
 describe('password reset by e-mailed link', () => {
   it('mails a one-time link to SITE_URL, sets the new password and signs out other devices', async () => {
     const phone = await signedUp(server, 'reset.me@example.com', '赵敏')
+    const saved = Object.assign(new Client(server), { cookies: new Map(phone.cookies) })
     const answer = await new Client(server).post('/api/auth/reset-request', { account: 'reset.me@example.com' })
     expect(answer.body.message).toContain('如该账号已绑定邮箱')
     const mail = await smtp.waitFor('reset.me@example.com', '重设密码')
@@ -83,6 +154,7 @@ describe('password reset by e-mailed link', () => {
     const done = await new Client(server).post('/api/auth/reset', { token, account: 'reset.me@example.com', password: 'NewPass#2026' })
     expect(done.status).toBe(200)
     expect((await phone.get('/api/me')).status).toBe(401)
+    expect((await saved.get('/api/me')).status).toBe(401)
     const reused = await new Client(server).post('/api/auth/reset', { token, account: 'reset.me@example.com', password: 'Other#Pass2026' })
     expect([reused.status, reused.body.data.fields.token]).toEqual([400, ['重置链接无效或已过期，请重新申请']])
     expect((await new Client(server).post('/api/auth/login', { account: 'reset.me@example.com', password: 'NewPass#2026' })).status).toBe(200)

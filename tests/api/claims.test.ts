@@ -60,6 +60,23 @@ describe('evidence uploads', () => {
   })
 })
 
+describe('回避: the credit office does not decide its own claim', () => {
+  it('leaves its own claim to a colleague: no approve for the applicant, 403 and an audited refusal', async () => {
+    const own = await claim(office, OTHER.creditCode, 'claim-office-own')
+    expect(own.status).toBe(201)
+    expect((await office.get(`/api/applications/${own.body.id}`)).body.actions.map((a: { name: string }) => a.name)).toEqual(['withdraw'])
+    const approved = await office.post(`/api/applications/${own.body.id}/actions`, { action: 'approve', version: 0 })
+    expect([approved.status, approved.body.message]).toEqual([403, '您是该申请的申请人或代理该主体，不能处理本申请（回避）'])
+    const auditor = await staff(server, 'admin', 'auditor@credit.gov.cn')
+    const refused = (await auditor.get('/api/admin/audit?action=claim.approve')).body.items.filter((e: { entityId: string }) => e.entityId === String(own.body.id))
+    expect(refused).toEqual([expect.objectContaining({ success: false, detail: expect.objectContaining({ refused: '回避' }) })])
+    const colleague = await staff(server, 'credit_office', 'office3@credit.gov.cn')
+    expect((await colleague.get(`/api/applications/${own.body.id}`)).body.actions.map((a: { name: string }) => a.name)).toEqual(['approve', 'reject'])
+    // Withdrawn, so the office acts for no subject in the tests below.
+    expect((await office.post(`/api/applications/${own.body.id}/actions`, { action: 'withdraw', version: 0 })).body.state).toBe('withdrawn')
+  })
+})
+
 describe('subject claim (主体认领), end to end', () => {
   let claimId: number
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
-import { samples, type Client } from '../support/client'
+import { samples, staff, type Client } from '../support/client'
 import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
-import { MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
+import { COMPANY, MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
 
@@ -37,13 +37,13 @@ const version = async (client: Client, id: number) => (await client.get(`/api/ap
 beforeAll(async () => {
   smtp = await startSmtp()
   server = await startServer({ SMTP_URL: smtp.url })
-  await ingestAccepted(server, MARKET.creditCode, 'penalty', ['501', '502', '503'].map(n => penaltyRow({ 行政处罚决定书文号: `朝市监罚〔2026〕${n}号`, 处罚决定日期: recent })))
+  await ingestAccepted(server, MARKET.creditCode, 'penalty', ['501', '502', '503', '504', '505'].map(n => penaltyRow({ 行政处罚决定书文号: `朝市监罚〔2026〕${n}号`, 处罚决定日期: recent })))
   await ingestAccepted(server, TAX.creditCode, 'penalty', [penaltyRow({
     行政处罚决定书文号: '朝税罚〔2026〕77号', 处罚决定日期: recent, 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode,
     处罚机关: TAX.name, 处罚机关统一社会信用代码: TAX.creditCode, 数据来源单位: TAX.name, 数据来源单位统一社会信用代码: TAX.creditCode,
   })])
   await waitForIndex(server)
-  for (const n of ['501', '502', '503']) ids[n] = await recordId(`朝市监罚〔2026〕${n}号`)
+  for (const n of ['501', '502', '503', '504', '505']) ids[n] = await recordId(`朝市监罚〔2026〕${n}号`)
   ids.tax = await recordId('朝税罚〔2026〕77号')
   ;({ office, marketReviewer, taxReviewer, agent, otherAgent } = await signInCast(server))
 })
@@ -166,5 +166,47 @@ describe('objections (信用异议), end to end', () => {
       department: MARKET.name, total: 4, open: 0, overdue: 0, outcomes: { corrected: 1, revoked: 1, upheld: 1, withdrawn: 1 }, medianWorkingDays: 0, onTime: 3,
     })])
     expect((await marketReviewer.get('/api/admin/stats/objections')).status).toBe(403)
+  })
+})
+
+describe('回避: nobody decides an objection they filed or whose subject they act for', () => {
+  const recusal = '您是该申请的申请人或代理该主体，不能处理本申请（回避）'
+  /** A reviewer of the department that published the records who also acts for their subject, COMPANY. */
+  let conflicted: Client
+  let admin: Client
+
+  beforeAll(async () => {
+    conflicted = await staff(server, 'department_reviewer', 'reviewer2@market.gov.cn', MARKET.creditCode)
+    const licence = await conflicted.upload(samples.png, '营业执照.png')
+    const claim = await conflicted.post('/api/claims', { creditCode: COMPANY.creditCode, isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey: 'claim-reviewer2' })
+    expect((await office.post(`/api/applications/${claim.body.id}/actions`, { action: 'approve', version: 0 })).status).toBe(200)
+    admin = await staff(server, 'admin', 'admin@credit.gov.cn')
+  })
+
+  const refusals = async (id: number) => (await admin.get('/api/admin/audit?entity=application')).body.items
+    .filter((e: { entityId: string, success: boolean }) => e.entityId === String(id) && !e.success)
+
+  it('refuses a reviewer the decision on his own objection about his own company, and audits the refusal', async () => {
+    const filed = await object(conflicted, ids['504']!, 'objection-504-own')
+    expect(filed.status).toBe(201)
+    // He may still withdraw it, as its applicant; nothing a reviewer decides.
+    expect((await conflicted.get(`/api/applications/${filed.body.id}`)).body.actions.map((a: { name: string }) => a.name)).toEqual(['withdraw'])
+    const revoked = await conflicted.post(`/api/applications/${filed.body.id}/actions`, { action: 'revoke', version: 0, reason: '该处罚有误' })
+    expect([revoked.status, revoked.body.message]).toEqual([403, recusal])
+    expect((await fetch(`${server.url}/api/records/${ids['504']}`).then(r => r.json())).underObjection).toBe(true)
+    expect(await refusals(filed.body.id)).toEqual([expect.objectContaining({ action: 'objection.revoke', actor: expect.stringMatching(/:department_reviewer$/), success: false })])
+    // Another reviewer of the department decides it.
+    const upheld = await marketReviewer.post(`/api/applications/${filed.body.id}/actions`, { action: 'uphold', version: 0, reason: '经核实，记录与处罚决定书一致' })
+    expect(upheld.body.state).toBe('upheld')
+  })
+
+  it('refuses him an objection that another agent of his company filed: no actions, 403 on deciding', async () => {
+    const filed = await object(agent, ids['505']!, 'objection-505')
+    const detail = await conflicted.get(`/api/applications/${filed.body.id}`)
+    expect([detail.status, detail.body.actions]).toEqual([200, []])
+    const decided = await conflicted.post(`/api/applications/${filed.body.id}/actions`, { action: 'uphold', version: 0, reason: '无误' })
+    expect([decided.status, decided.body.message]).toEqual([403, recusal])
+    expect(await refusals(filed.body.id)).toEqual([expect.objectContaining({ action: 'objection.uphold', success: false })])
+    expect((await marketReviewer.get(`/api/applications/${filed.body.id}`)).body.actions.map((a: { name: string }) => a.name)).toEqual(['correct', 'revoke', 'uphold'])
   })
 })

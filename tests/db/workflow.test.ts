@@ -2,13 +2,14 @@ import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStaffUser, signUp } from '../../server/domain/accounts/users'
 import { claimWorkflow } from '../../server/domain/claims/workflow'
+import { objectionWorkflow } from '../../server/domain/objections/workflow'
 import { loadDepartments } from '../../server/domain/departments'
 import { ingestFile } from '../../server/domain/ingest/file'
 import { createApplication, historyOf, transition, visibleApplication } from '../../server/domain/workflow/applications'
 import { reviewQueue } from '../../server/domain/workflow/queue'
 import type { Actor } from '../../server/domain/workflow/machine'
-import { eq } from 'drizzle-orm'
-import { messages, subjects } from '../../server/database/schema'
+import { and, eq } from 'drizzle-orm'
+import { auditLog, messages, subjectAgents, subjects } from '../../server/database/schema'
 import { reportOverdue } from '../../server/domain/workflow/overdue'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { MARKET, TAX, penaltyRow, toCsv } from '../support/rows'
@@ -57,10 +58,11 @@ describe('the review-workflow core', () => {
     const { application } = await createApplication(t.db, {
       workflow: claimWorkflow, subjectId, applicant, departmentId: null, data: {}, fileIds: [], requestKey: 'race-1',
     })
-    const approved = await transition(t.db, claimWorkflow, application, office, { action: 'approve', version: 0 })
+    const seen = await visibleApplication(t.db, office, application.id)
+    const approved = await transition(t.db, claimWorkflow, seen, office, { action: 'approve', version: 0 })
     expect(approved).toMatchObject({ state: 'approved', version: 1, dueOn: null })
     // The second reviewer still holds version 0 and the state it saw then.
-    expect(await refusal(transition(t.db, claimWorkflow, application, office, { action: 'reject', version: 0, reason: '材料不全' })))
+    expect(await refusal(transition(t.db, claimWorkflow, seen, office, { action: 'reject', version: 0, reason: '材料不全' })))
       .toMatchObject({ statusCode: 409, message: '该申请已被他人处理或已更新，请刷新后查看最新状态' })
     expect((await historyOf(t.db, application.id)).map(step => [step.action, step.toState])).toEqual([['submit', 'submitted'], ['approve', 'approved']])
   })
@@ -69,8 +71,25 @@ describe('the review-workflow core', () => {
     const { application } = await createApplication(t.db, {
       workflow: claimWorkflow, subjectId, applicant, departmentId: null, data: {}, fileIds: [], requestKey: 'files-1',
     })
-    expect(await refusal(transition(t.db, claimWorkflow, application, office, { action: 'approve', version: 0, fileIds: ['00000000-0000-4000-8000-000000000000'] })))
+    expect(await refusal(transition(t.db, claimWorkflow, await visibleApplication(t.db, office, application.id), office, { action: 'approve', version: 0, fileIds: ['00000000-0000-4000-8000-000000000000'] })))
       .toMatchObject({ statusCode: 400, message: '附件无效或已被使用，请重新上传' })
+    expect((await visibleApplication(t.db, office, application.id)).application).toMatchObject({ state: 'submitted', version: 0 })
+  })
+})
+
+describe('回避 (segregation of duties)', () => {
+  it('finds how the actor stands to an application in the same query, and refuses and audits a recused decision', async () => {
+    const { application } = await createApplication(t.db, {
+      workflow: objectionWorkflow, subjectId, applicant, departmentId: marketReviewer.departmentId, data: {}, fileIds: [], requestKey: 'recusal-1',
+    })
+    expect((await visibleApplication(t.db, marketReviewer, application.id)).standing).toEqual({ applicant: false, agent: false })
+    await t.db.insert(subjectAgents).values({ userId: marketReviewer.id, subjectId, applicationId: application.id })
+    const found = await visibleApplication(t.db, marketReviewer, application.id)
+    expect(found).toMatchObject({ access: 'staff', standing: { applicant: false, agent: true } })
+    expect(await refusal(transition(t.db, objectionWorkflow, found, marketReviewer, { action: 'revoke', version: 0, reason: '有误' })))
+      .toMatchObject({ statusCode: 403, message: '您是该申请的申请人或代理该主体，不能处理本申请（回避）' })
+    const refused = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, String(application.id)), eq(auditLog.success, false)))
+    expect(refused).toEqual([expect.objectContaining({ action: 'objection.revoke', actor: `user:${marketReviewer.id}:department_reviewer` })])
     expect((await visibleApplication(t.db, office, application.id)).application).toMatchObject({ state: 'submitted', version: 0 })
   })
 })

@@ -39,10 +39,13 @@ export class Client {
 
 export const STRONG_PASSWORD = 'Chaoyang#2026'
 
+/** A new account, signed in as the sign-up page does it: register, then log in with the password chosen. */
 export async function signedUp(server: TestServer, account: string, name = '张经办'): Promise<Client> {
   const client = new Client(server)
   const reply = await client.post('/api/auth/register', { account, name, password: STRONG_PASSWORD })
   if (reply.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(reply.body)}`)
+  const login = await client.post('/api/auth/login', { account, password: STRONG_PASSWORD })
+  if (login.status !== 200) throw new Error(`login after sign-up failed: ${JSON.stringify(login.body)}`)
   return client
 }
 

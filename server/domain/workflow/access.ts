@@ -1,7 +1,7 @@
-import { and, eq, type SQL } from 'drizzle-orm'
+import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm'
 import { applications, subjectAgents } from '../../database/schema'
 import type { Database } from '../../utils/db'
-import type { Actor } from './machine'
+import type { Actor, Standing } from './machine'
 
 const staffRoles = new Set(['credit_office', 'admin'])
 
@@ -20,15 +20,32 @@ export async function isAgentOf(db: Database, userId: number, subjectId: number)
   return !!row
 }
 
+export type Access = 'applicant' | 'agent' | 'staff'
+
 /**
- * Whether an actor may see one application: its applicant, an agent of its subject (except claims, which
- * are personal), or staff in scope. Anyone else gets the same 404 as for an id that does not exist.
+ * One application as an actor finds it, in one query: whether it may see it at all (its applicant, an agent
+ * of its subject except for claims, which are personal, or staff in scope) and how it stands to it, which
+ * decides what it may do (machine.ts: staff who filed it or act for its subject do not decide it).
  */
-export async function canSee(db: Database, actor: Actor, application: typeof applications.$inferSelect): Promise<'applicant' | 'agent' | 'staff' | null> {
-  if (application.applicantId === actor.id) return 'applicant'
+export async function applicationFor(db: Database, actor: Actor, id: number) {
+  const applicant = eq(applications.applicantId, actor.id)
+  const agent = sql`exists (select 1 from ${subjectAgents} where ${subjectAgents.userId} = ${actor.id} and ${subjectAgents.subjectId} = ${applications.subjectId})`
   const scope = staffScope(actor)
-  if (scope === undefined) return 'staff'
-  if (scope !== false && application.departmentId === actor.departmentId) return 'staff'
-  if (application.kind !== 'claim' && await isAgentOf(db, actor.id, application.subjectId)) return 'agent'
-  return null
+  const staff = scope === false ? sql`false` : scope ?? sql`true`
+  const [row] = await db.select({
+    application: applications,
+    applicant: sql<boolean>`${applicant}`,
+    agent: sql<boolean>`${agent}`,
+    staff: sql<boolean>`${staff}`,
+  }).from(applications)
+    .where(and(eq(applications.id, id), or(applicant, staff, and(ne(applications.kind, 'claim'), agent))))
+  if (!row) return undefined
+  const access: Access = row.applicant ? 'applicant' : row.staff ? 'staff' : 'agent'
+  const standing: Standing = { applicant: row.applicant, agent: row.agent }
+  return { application: row.application, access, standing }
+}
+
+/** How an actor may see one application, or null: anyone else gets the same 404 as for an id that does not exist. */
+export async function canSee(db: Database, actor: Actor, application: typeof applications.$inferSelect): Promise<Access | null> {
+  return (await applicationFor(db, actor, application.id))?.access ?? null
 }

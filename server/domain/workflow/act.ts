@@ -7,9 +7,10 @@ import { workflowOf } from './registry'
 
 /** One step by an applicant or reviewer: checked, applied with its effects, and reported to the applicant. */
 export async function actOnApplication(db: Database, mailer: Mailer | null, actor: Actor, id: number, input: TransitionInput, siteUrl = '') {
-  const { application } = await visibleApplication(db, actor, id, { read: false })
+  const found = await visibleApplication(db, actor, id, { read: false })
+  const { application } = found
   const { workflow, effects, afterStep } = workflowOf(application.kind)
-  const updated = await transition(db, workflow, application, actor, input, effects)
+  const updated = await transition(db, workflow, found, actor, input, effects)
   await afterStep?.(db, mailer, updated, input.action, siteUrl)
   if (actor.id !== application.applicantId) {
     const state = workflow.states[updated.state]?.label ?? updated.state

@@ -5,8 +5,8 @@ import { applicationEvents, applications, files, users } from '../../database/sc
 import type { Database } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
-import { canSee } from './access'
-import { partiesOf, planTransition, type Actor, type Workflow } from './machine'
+import { applicationFor } from './access'
+import { partiesOf, planTransition, recusalMessage, refusedForRecusal, type Actor, type Standing, type Workflow } from './machine'
 
 export type Application = typeof applications.$inferSelect
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
@@ -77,16 +77,26 @@ export interface TransitionInput {
 /** What a step changes besides the application, in the same transaction; it may refuse the step. */
 export type Effects = (tx: Tx, updated: Application, step: { action: string, actor: Actor, input: TransitionInput }) => Promise<void>
 
+/** An application as found for one actor (visibleApplication): the row and how the actor stands to it. */
+export interface Found { application: Application, standing: Standing }
+
 /**
  * Moves an application along its workflow. The row is updated only if it still has the version the actor
  * saw, so of two reviewers acting at once exactly one wins; `effects` runs in the same transaction, and
- * what is returned is the row as the effects left it.
+ * what is returned is the row as the effects left it. A step refused for 回避 is audited as refused.
  */
 export async function transition(
-  db: Database, workflow: Workflow, application: Application, actor: Actor, input: TransitionInput,
+  db: Database, workflow: Workflow, { application, standing }: Found, actor: Actor, input: TransitionInput,
   effects?: Effects, now = new Date(),
 ): Promise<Application> {
-  const plan = planTransition(workflow, application.state, input.action, partiesOf(actor, application), input.reason, todayInChina(now))
+  if (refusedForRecusal(workflow, input.action, actor, standing)) {
+    await recordAudit(db, {
+      actor: actorOf(actor), action: `${application.kind}.${input.action}`, entity: 'application', entityId: String(application.id),
+      detail: { refused: '回避', applicant: standing.applicant, agent: standing.agent }, success: false,
+    })
+    throw refuse(403, recusalMessage, 'action')
+  }
+  const plan = planTransition(workflow, application.state, input.action, partiesOf(actor, standing), input.reason, todayInChina(now))
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(applications)
       .set({ state: plan.to, ...(plan.dueOn === 'keep' ? {} : { dueOn: plan.dueOn }), version: sql`${applications.version} + 1`, updatedAt: now })
@@ -110,11 +120,10 @@ export async function transition(
  * is audited; a step is audited as the step, so `read: false` skips the read entry for it.
  */
 export async function visibleApplication(db: Database, actor: Actor, id: number, { read = true } = {}) {
-  const [application] = await db.select().from(applications).where(eq(applications.id, id))
-  const access = application ? await canSee(db, actor, application) : null
-  if (!application || !access) throw notFound('申请')
-  if (read && access === 'staff') await recordAudit(db, { actor: actorOf(actor), action: 'application.read', entity: 'application', entityId: String(id) })
-  return { application, access }
+  const found = await applicationFor(db, actor, id)
+  if (!found) throw notFound('申请')
+  if (read && found.access === 'staff') await recordAudit(db, { actor: actorOf(actor), action: 'application.read', entity: 'application', entityId: String(id) })
+  return found
 }
 
 /** Every step of an application, oldest first, with who acted and the files attached at that step. */

@@ -16,7 +16,7 @@ const stepLabels: Record<string, string> = { submit: '提交申请', supersede: 
  * actions this actor may take now. Applicants see staff steps by role, not by the reviewer's name.
  */
 export async function applicationDetail(db: Database, actor: Actor, id: number) {
-  const { application, access } = await visibleApplication(db, actor, id)
+  const { application, access, standing } = await visibleApplication(db, actor, id)
   const [subject] = await db.select({ name: subjects.name, creditCode: subjects.creditCode }).from(subjects).where(eq(subjects.id, application.subjectId))
   const [applicant] = await db.select({ name: users.name }).from(users).where(eq(users.id, application.applicantId))
   // The department handling it is read, not stored in the data: a reassignment changes it.
@@ -30,7 +30,7 @@ export async function applicationDetail(db: Database, actor: Actor, id: number) 
     toLabel: workflow.states[step.toState]?.label ?? step.toState,
     actionLabel: stepLabels[step.action] ?? workflow.transitions[step.action]?.label ?? step.action,
   }))
-  const actions = availableActions(workflow, application.state, partiesOf(actor, application))
+  const actions = availableActions(workflow, application.state, partiesOf(actor, standing))
     .map(name => ({ name, label: workflow.transitions[name]!.label, reasonRequired: !!workflow.transitions[name]!.reasonRequired }))
   return {
     ...summarize({ application, subjectName: subject!.name }, todayInChina()),

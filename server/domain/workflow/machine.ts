@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/schemas/accounts'
+import { staffRoles, type Role } from '../../../shared/schemas/accounts'
 import { addWorkingDays } from '../../../shared/utils/workingDays'
 import type { IsoDate } from '../../../shared/utils/dates'
 import { refuse } from '../../utils/errors'
@@ -60,7 +60,34 @@ export function planTransition<S extends string, A extends string>(
   return { to: transition.to, dueOn }
 }
 
-/** The parties an actor is for one application: its applicant, its role, or both. */
-export function partiesOf(actor: Actor, application: { applicantId: number }): Party[] {
-  return application.applicantId === actor.id ? ['applicant', actor.role] : [actor.role]
+/** How an actor stands to one application, as the query that finds it for the actor says (access.ts). */
+export interface Standing {
+  /** The actor filed it. */
+  applicant: boolean
+  /** The actor acts for its subject (an approved claim). */
+  agent: boolean
+}
+
+export const recusalMessage = '您是该申请的申请人或代理该主体，不能处理本申请（回避）'
+
+/** 回避 (segregation of duties): staff who filed an application, or act for its subject, do not decide it. */
+export const recused = (actor: Actor, standing: Standing) =>
+  (staffRoles as readonly Role[]).includes(actor.role) && (standing.applicant || standing.agent)
+
+/**
+ * The parties an actor is for one application: its applicant, its role, or both. A recused staff member is
+ * not staff for it, only what it is besides: the applicant, or an agent of the subject.
+ */
+export function partiesOf(actor: Actor, standing: Standing): Party[] {
+  const parties: Party[] = standing.applicant ? ['applicant'] : []
+  if (!recused(actor, standing)) parties.push(actor.role)
+  else if (standing.agent) parties.push('subject_agent')
+  return parties
+}
+
+/** Whether `action` is refused only for 回避: the actor's role may take it, but not on this application. */
+export function refusedForRecusal(workflow: Workflow, action: string, actor: Actor, standing: Standing): boolean {
+  const transition = (workflow.transitions as Record<string, Transition<string> | undefined>)[action]
+  if (!transition || !recused(actor, standing) || !transition.by.includes(actor.role)) return false
+  return !partiesOf(actor, standing).some(p => transition.by.includes(p))
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { claimWorkflow } from '../../../../../server/domain/claims/workflow'
-import { availableActions, partiesOf, planTransition } from '../../../../../server/domain/workflow/machine'
+import { objectionWorkflow } from '../../../../../server/domain/objections/workflow'
+import { availableActions, partiesOf, planTransition, refusedForRecusal, type Actor } from '../../../../../server/domain/workflow/machine'
 import { daysLeft } from '../../../../../server/domain/workflow/queue'
 
 const refusal = (fn: () => unknown) => {
@@ -41,7 +42,7 @@ describe('workflow state machine (claims)', () => {
   })
 
   it('lists the actions each party has now', () => {
-    const applicant = partiesOf({ id: 7, role: 'public', departmentId: null }, { applicantId: 7 })
+    const applicant = partiesOf({ id: 7, role: 'public', departmentId: null }, { applicant: true, agent: false })
     expect(applicant).toEqual(['applicant', 'public'])
     expect(availableActions(claimWorkflow, 'submitted', applicant)).toEqual(['withdraw'])
     expect(availableActions(claimWorkflow, 'submitted', ['credit_office'])).toEqual(['approve', 'reject'])
@@ -53,5 +54,34 @@ describe('workflow state machine (claims)', () => {
     expect(daysLeft('2026-11-30', '2026-11-27')).toBe(1) // over a weekend
     expect(daysLeft('2026-11-25', '2026-11-25')).toBe(0)
     expect(daysLeft('2026-11-20', '2026-11-25')).toBe(-3)
+  })
+})
+
+describe('回避: staff do not decide what they filed or whose subject they act for', () => {
+  const reviewer: Actor = { id: 3, role: 'department_reviewer', departmentId: 1 }
+  const office: Actor = { id: 4, role: 'credit_office', departmentId: null }
+  const agent: Actor = { id: 5, role: 'subject_agent', departmentId: null }
+  const neither = { applicant: false, agent: false }
+
+  it('leaves a reviewer who acts for the subject only what an agent may do', () => {
+    expect(partiesOf(reviewer, { applicant: false, agent: true })).toEqual(['subject_agent'])
+    expect(availableActions(objectionWorkflow, 'submitted', partiesOf(reviewer, { applicant: false, agent: true }))).toEqual([])
+    expect(refusedForRecusal(objectionWorkflow, 'revoke', reviewer, { applicant: false, agent: true })).toBe(true)
+  })
+
+  it('leaves a staff applicant only what an applicant may do', () => {
+    expect(partiesOf(reviewer, { applicant: true, agent: true })).toEqual(['applicant', 'subject_agent'])
+    expect(availableActions(objectionWorkflow, 'submitted', partiesOf(reviewer, { applicant: true, agent: true }))).toEqual(['withdraw'])
+    expect(availableActions(claimWorkflow, 'submitted', partiesOf(office, { applicant: true, agent: false }))).toEqual(['withdraw'])
+    expect(refusedForRecusal(claimWorkflow, 'approve', office, { applicant: true, agent: false })).toBe(true)
+    expect(refusedForRecusal(claimWorkflow, 'withdraw', office, { applicant: true, agent: false })).toBe(false)
+  })
+
+  it('changes nothing for staff with no part in it, nor for the subject’s own agents', () => {
+    expect(partiesOf(office, neither)).toEqual(['credit_office'])
+    expect(refusedForRecusal(claimWorkflow, 'approve', office, neither)).toBe(false)
+    expect(partiesOf(agent, { applicant: true, agent: true })).toEqual(['applicant', 'subject_agent'])
+    // An action the role never had is refused as before (403, not 回避).
+    expect(refusedForRecusal(claimWorkflow, 'approve', reviewer, { applicant: false, agent: true })).toBe(false)
   })
 })
