@@ -131,7 +131,7 @@ describe('信用承诺: signing and publishing every type', () => {
   })
 
   it('keeps 特定范围内公开 and 不可公开 to the subject’s agents and staff', async () => {
-    const restricted = await sign(agent, 'certification', { disclosure: 'restricted' })
+    const restricted = await sign(agent, 'certification', { disclosure: 'restricted', acceptingDepartmentId: tax })
     const hidden = await sign(agent, 'incomplete_acceptance', { disclosure: 'private' })
     signed.restricted = restricted.body
     signed.hidden = hidden.body
@@ -142,6 +142,16 @@ describe('信用承诺: signing and publishing every type', () => {
       expect((await agent.get(`/api/commitments/${code}`)).body.verification.valid).toBe(true)
       expect((await office.get(`/api/commitments/${code}`)).status).toBe(200)
     }
+  })
+
+  it('shows them to reviewers of the accepting and the judging department only (issue 12 §6)', async () => {
+    const marketOnly = signed.hidden!.code
+    expect((await marketReviewer.get(`/api/commitments/${marketOnly}`)).status).toBe(200)
+    expect((await taxReviewer.get(`/api/commitments/${marketOnly}`)).status).toBe(404)
+    expect((await taxReviewer.get(`/api/commitments/${marketOnly}/pdf`)).status).toBe(404)
+    const acceptedByTax = signed.restricted!.code
+    expect((await taxReviewer.get(`/api/commitments/${acceptedByTax}`)).status).toBe(200)
+    expect((await marketReviewer.get(`/api/commitments/${acceptedByTax}/pdf`)).status).toBe(200)
   })
 })
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { isBreach } from '../../../shared/commitments'
 import type { CommitmentSummary, CommitmentView } from '../../../shared/schemas/commitments'
 import type { SessionUser } from '../../../shared/schemas/accounts'
@@ -10,8 +11,6 @@ import { ownSubjects } from '../me'
 import { isPublicCommitment } from './document'
 import { verifyRow, type CommitmentRow } from './facts'
 
-const staffRoles = new Set(['department_reviewer', 'credit_office', 'admin'])
-
 function summaryOf(row: CommitmentRow, judgingDepartment: string): CommitmentSummary {
   return {
     code: row.code, type: row.type, subjectName: row.subjectName, creditCode: row.creditCode, matter: row.matter,
@@ -20,7 +19,27 @@ function summaryOf(row: CommitmentRow, judgingDepartment: string): CommitmentSum
   }
 }
 
-async function rowByCode(db: Database, code: string) {
+const published = and(eq(commitments.disclosure, 'public'), ne(subjects.kind, 'natural_person'))
+const viewerDepartment = alias(departments, 'viewer_department')
+
+/**
+ * Who reads a commitment that is not 可向社会公开 (issue 12 §6): the agents of its subject (and the
+ * person it is about), reviewers of the department that accepted it or judges it, the credit office.
+ */
+function readableBy(db: Database, viewer: SessionUser | null, ownSubjectIds: number[]): SQL | undefined {
+  if (viewer?.role === 'credit_office' || viewer?.role === 'admin') return undefined
+  const department = viewer?.role === 'department_reviewer' && viewer.departmentId
+    ? or(
+        eq(commitments.judgingDepartmentId, viewer.departmentId),
+        // The accepting body is sealed into the commitment by its credit code.
+        inArray(commitments.acceptingBodyCreditCode, db.select({ creditCode: viewerDepartment.creditCode }).from(viewerDepartment).where(eq(viewerDepartment.id, viewer.departmentId))),
+      )
+    : undefined
+  return or(published, ownSubjectIds.length ? inArray(commitments.subjectId, ownSubjectIds) : undefined, department)
+}
+
+async function rowByCode(db: Database, code: string, viewer: SessionUser | null) {
+  const own = viewer ? (await ownSubjects(db, viewer.id)).map(s => s.id) : []
   const [row] = await db.select({
     commitment: commitments, subjectKind: subjects.kind, judging: departments,
     templateTitle: commitmentTemplates.title, templateVersion: commitmentTemplateVersions.version,
@@ -29,24 +48,21 @@ async function rowByCode(db: Database, code: string) {
     .innerJoin(departments, eq(departments.id, commitments.judgingDepartmentId))
     .innerJoin(commitmentTemplateVersions, eq(commitmentTemplateVersions.id, commitments.templateVersionId))
     .innerJoin(commitmentTemplates, eq(commitmentTemplates.id, commitmentTemplateVersions.templateId))
-    .where(eq(commitments.code, code))
-  return row
+    .where(and(eq(commitments.code, code), readableBy(db, viewer, own)))
+  return row && { ...row, byAgent: own.includes(row.commitment.subjectId) }
 }
 
 /**
  * One commitment as its page shows it, with the seal verified now from the stored row. 可向社会公开
- * is anyone's; any other is seen only by the subject's agents and staff (a staff read is audited);
- * for everyone else it does not exist.
+ * is anyone's; any other only for those `readableBy` names (a staff read is audited); for everyone
+ * else it does not exist.
  */
 export async function viewCommitment(db: Database, code: string, viewer: SessionUser | null): Promise<CommitmentView> {
-  const row = await rowByCode(db, code)
+  const row = await rowByCode(db, code, viewer)
   if (!row) throw notFound('信用承诺')
   const { commitment: c, judging } = row
-  if (!isPublicCommitment({ disclosure: c.disclosure, subjectKind: row.subjectKind })) {
-    const isStaff = viewer && staffRoles.has(viewer.role)
-    const isAgent = viewer && (await ownSubjects(db, viewer.id)).some(s => s.id === c.subjectId)
-    if (!isStaff && !isAgent) throw notFound('信用承诺')
-    if (isStaff && !isAgent) await recordAudit(db, { actor: actorOf(viewer), action: 'commitment.read', entity: 'commitment', entityId: c.code })
+  if (viewer && !row.byAgent && !isPublicCommitment({ disclosure: c.disclosure, subjectKind: row.subjectKind })) {
+    await recordAudit(db, { actor: actorOf(viewer), action: 'commitment.read', entity: 'commitment', entityId: c.code })
   }
   return {
     ...summaryOf(c, judging.name), id: c.id, content: c.content, liability: c.liability, acceptingBodyCreditCode: c.acceptingBodyCreditCode,
