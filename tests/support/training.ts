@@ -2,11 +2,19 @@ import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import type { Client } from './client'
 
+/** What one round of training leaves behind: the course, its lesson, the learner's attempt and certificate. */
+export interface Training { courseId: number, lessonId: number, attemptId: number, certificate: string }
+
 /**
  * A 修复培训 certificate for `subjectId`, earned as a learner earns one: the credit office publishes a
  * one-lesson course with one question, the learner completes the lesson and passes its test.
  */
 export async function certified(office: Client, learner: Client, subjectId: number): Promise<string> {
+  return (await trained(office, learner, subjectId)).certificate
+}
+
+/** As `certified`, with the ids of everything made on the way. */
+export async function trained(office: Client, learner: Client, subjectId: number): Promise<Training> {
   const course = await office.post('/api/admin/courses', { title: '信用修复专题培训', summary: '', passMark: 80, questionsPerQuiz: 1, attemptsPerDay: 3, published: true })
   const lesson = await office.post(`/api/admin/courses/${course.body.id}/lessons`, { title: '第一节 信用修复是什么', body: '<p>失信主体纠正失信行为后可申请信用修复。</p>' })
   await office.post(`/api/admin/courses/${course.body.id}/questions`, { text: '信用修复由哪个部门决定？', options: ['作出认定的部门', '任何机构'], answers: [0] })
@@ -14,7 +22,7 @@ export async function certified(office: Client, learner: Client, subjectId: numb
   const quiz = await learner.post(`/api/training/courses/${course.body.id}/quiz`, { subjectId })
   const graded = await learner.post(`/api/training/attempts/${quiz.body.attemptId}/submit`, { answers: [[0]] })
   expect(graded.body, JSON.stringify(graded.body)).toMatchObject({ passed: true })
-  return graded.body.certificate.number as string
+  return { courseId: course.body.id, lessonId: lesson.body.id, attemptId: quiz.body.attemptId, certificate: graded.body.certificate.number }
 }
 
 /** Ticks the right answers on a test page, read from the console's question bank (the page never has them). */

@@ -17,11 +17,19 @@ async function checkVideo(tx: Tx, videoId: string | null) {
   if (!media || !isVideo(media.mime)) throw refuse(400, '视频不存在或不是视频文件，请重新上传', 'videoId')
 }
 
+/**
+ * Whatever changes the order of a course's lessons holds its course row first: two such changes at
+ * once take turns, where renumbering the same lessons in two orders would deadlock.
+ */
+async function lockCourse(tx: Tx, courseId: number) {
+  const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for('update')
+  if (!course) throw notFound('课程')
+}
+
 /** Adds a lesson at the end of the course. Its HTML is sanitized here, whatever the editor sent. */
 export async function addLesson(db: Database, courseId: number, input: LessonInput, actor: string) {
   return db.transaction(async (tx) => {
-    const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for('update')
-    if (!course) throw notFound('课程')
+    await lockCourse(tx, courseId)
     await checkVideo(tx, input.videoId)
     const [last] = await tx.select({ max: sql<number>`coalesce(max(${lessons.position}), 0)::int` }).from(lessons).where(eq(lessons.courseId, courseId))
     const [lesson] = await tx.insert(lessons).values({
@@ -48,6 +56,7 @@ export async function updateLesson(db: Database, courseId: number, lessonId: num
 /** Removes a lesson (and everyone's progress in it) and closes the gap in the order. */
 export async function deleteLesson(db: Database, courseId: number, lessonId: number, actor: string) {
   await db.transaction(async (tx) => {
+    await lockCourse(tx, courseId)
     const [gone] = await tx.delete(lessons).where(and(eq(lessons.id, lessonId), eq(lessons.courseId, courseId))).returning({ title: lessons.title })
     if (!gone) throw notFound('章节')
     await renumber(tx, courseId)
@@ -64,8 +73,7 @@ async function renumber(tx: Tx, courseId: number, order?: number[]) {
 /** The new order must name every lesson of the course exactly once: a stale page cannot lose one. */
 export async function reorderLessons(db: Database, courseId: number, lessonIds: number[], actor: string) {
   await db.transaction(async (tx) => {
-    const [course] = await tx.select({ id: courses.id }).from(courses).where(eq(courses.id, courseId)).for('update')
-    if (!course) throw notFound('课程')
+    await lockCourse(tx, courseId)
     const present = await tx.select({ id: lessons.id }).from(lessons).where(eq(lessons.courseId, courseId))
     const known = new Set(present.map(l => l.id))
     if (new Set(lessonIds).size !== lessonIds.length || lessonIds.length !== known.size || lessonIds.some(id => !known.has(id))) {
