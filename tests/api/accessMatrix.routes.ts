@@ -89,8 +89,8 @@ export const accessMatrix: Record<string, Probe> = {
   'POST /api/auth/register': { path: '/api/auth/register', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset-request': { path: '/api/auth/reset-request', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset': { path: '/api/auth/reset', body: {}, expect: [400, 400, 400, 400, 400, 400] },
-  // defect: (accounts, §2) the cookie saved before signing out still reads /api/me.
   'POST /api/auth/logout': { path: '/api/auth/logout', body: {}, expect: [200, 200, 200, 200, 200, 200], endsSession: true },
+  'POST /api/auth/logout-all': { path: '/api/auth/logout-all', body: {}, expect: [401, 200, 200, 200, 200, 200], endsSession: true },
 
   // 我的: one's own account; another subject's items are a 404, for staff too.
   'GET /api/me': { path: '/api/me', expect: [401, 200, 200, 200, 200, 200] },
