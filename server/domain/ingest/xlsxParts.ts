@@ -151,6 +151,7 @@ function cellValue(type: string | undefined, value: string, inline: string | nul
     case 'inlineStr':
       return inline ?? (value || null)
     case 's': {
+      if (value === '') return null
       const text = strings[Number(value)]
       if (text === undefined) throw new Error(`单元格引用的共享字符串${value}不存在`)
       return text

@@ -45,9 +45,10 @@ describe('worksheetPart', () => {
       '<c r="F2" t="inlineStr"><is><r><t>朝阳</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 鑫达 </t></r><rPh sb="0" eb="2"><t>チョウヨウ</t></rPh></is></c>',
       '<c r="G2" t="inlineStr"><is><t>第一行_x000D_\n第二行 &lt;甲&gt; _x005F_x0041_</t></is></c>',
       '<c r="H2"><f>SUM(A1)</f></c>',
+      '<c r="I2" t="s"/>',
       '</row>',
     ].join(''))
-    expect(row!.cells).toEqual(['朝市监罚〔2026〕1号', null, false, 46000, '2026-03-08T00:00:00', '朝阳 鑫达 ', '第一行\r\n第二行 <甲> _x0041_', null])
+    expect(row!.cells).toEqual(['朝市监罚〔2026〕1号', null, false, 46000, '2026-03-08T00:00:00', '朝阳 鑫达 ', '第一行\r\n第二行 <甲> _x0041_', null, null])
   })
 
   it('refuses a reference to a shared string the file does not hold', () => {
