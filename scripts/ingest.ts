@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { findDepartment } from '../server/domain/departments'
 import { ingestFile } from '../server/domain/ingest/file'
+import { IngestInterruptedError } from '../server/domain/ingest/interrupted'
 import { drainAll } from '../server/domain/search/outbox'
 import { openDb, openSearch, run } from './lib/runtime'
 
@@ -24,9 +25,18 @@ run(async () => {
         process.stderr.write(`已处理 ${processed} 行\n`)
       }
     },
+  }).catch((error: unknown) => {
+    // The database went away: the rows refused before the break still go out, then the message and exit 1.
+    if (error instanceof IngestInterruptedError) console.log(JSON.stringify(error.progress.result))
+    throw error
   })
-  // With the portal running its index catches up here; otherwise at the portal's next start.
-  const search = await openSearch(false)
-  if (search) await drainAll(db, search.search)
   console.log(JSON.stringify(result))
+  // With the portal running its index catches up here; otherwise at the portal's next start.
+  try {
+    const search = await openSearch(false)
+    if (search) await drainAll(db, search.search)
+  }
+  catch (error) {
+    throw new Error(`全部行已保存（结果见上），但搜索索引未能更新（${(error as Error).message}）：无需重新报送，门户运行时会自动补上，也可运行 npm run reindex`)
+  }
 })

@@ -1,11 +1,11 @@
-// npm run bench -- [--records 1000000] [--runs 3] [--ingest-rows 100000] [--ingest-runs 3]
+// npm run bench -- [--records 1000000] [--runs 3] [--ingest-rows 100000] [--ingest-runs 3] [--ingest-format csv|xlsx|both]
 //                   [--skip-ingest] [--skip-index] [--reuse] [--analyze] [--dir /tmp/bench-x] [--seed 1] [--raw-batch 10000]
 //
 // --reuse keeps the seeded database of an earlier run in the same --dir; --analyze runs ANALYZE on it
 // before the index builds (PGlite has no autovacuum, so a bulk-loaded table has no planner statistics).
 //
-// (a) Ingest throughput: a generated penalty CSV through ingestFile into a fresh PGlite, then the same
-//     file again (every row unchanged). (b) Index build: `reindex()` (DB → documents → Meilisearch)
+// (a) Ingest throughput: a generated penalty CSV (and the same rows as .xlsx) through ingestFile into a
+//     fresh PGlite, then the same file again (every row unchanged). (b) Index build: `reindex()` (DB → documents → Meilisearch)
 //     against the same documents sent straight to a fresh index over plain HTTP. Medians are reported;
 //     the last stdout line is JSON. Everything lives under --dir (or DATA_DIR, or a new /tmp/bench-*).
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -28,6 +28,7 @@ import { applyIndexSettings, configuredEndpoint, type SearchService } from '../.
 import { closeDb, openDb, openSearch, run } from '../lib/runtime'
 import { writeFamilyCsv } from '../seed/generate'
 import { seedRecords } from '../seed/load'
+import { writeFamilyXlsx } from './xlsx'
 
 const INGEST_TARGET = 5_000
 const RATIO_TARGET = 0.8
@@ -62,15 +63,16 @@ function useDataDir(base: string, name: string, fresh: boolean): string {
 // ---------------------------------------------------------------------------------------------------
 // (a) ingest
 
-interface IngestFigures { rows: number, fileMiB: number, writeSeconds: number, first: number[], again: number[] }
+type IngestFormat = 'csv' | 'xlsx'
+interface IngestFigures { format: IngestFormat, rows: number, fileMiB: number, writeSeconds: number, first: number[], again: number[] }
 
-async function benchIngest(base: string, rows: number, runs: number, seed: number, today: string): Promise<IngestFigures> {
-  const file = join(base, `penalty-${rows}.csv`)
+async function benchIngest(base: string, format: IngestFormat, rows: number, runs: number, seed: number, today: string): Promise<IngestFigures> {
+  const file = join(base, `penalty-${rows}.${format}`)
   let start = performance.now()
-  const written = await writeFamilyCsv(file, 'penalty', rows, { seed, today })
+  const written = await (format === 'csv' ? writeFamilyCsv : writeFamilyXlsx)(file, 'penalty', rows, { seed, today })
   const writeSeconds = seconds(start)
   log(`wrote ${fmt(written)} penalty rows to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB) in ${writeSeconds.toFixed(1)} s`)
-  const figures: IngestFigures = { rows, fileMiB: statSync(file).size / 2 ** 20, writeSeconds, first: [], again: [] }
+  const figures: IngestFigures = { format, rows, fileMiB: statSync(file).size / 2 ** 20, writeSeconds, first: [], again: [] }
   for (let i = 1; i <= runs; i++) {
     useDataDir(base, `ingest-${i}`, true)
     const db = await openDb()
@@ -84,7 +86,7 @@ async function benchIngest(base: string, rows: number, runs: number, seed: numbe
     if (again.unchanged !== rows) throw new Error(`re-ingest run ${i}: ${JSON.stringify({ ...again, errors: again.errors.slice(0, 5) })}`)
     figures.first.push(rows / firstSeconds)
     figures.again.push(rows / againSeconds)
-    log(`ingest run ${i}: new ${fmt(rows / firstSeconds)} rows/s (${firstSeconds.toFixed(1)} s), unchanged ${fmt(rows / againSeconds)} rows/s (${againSeconds.toFixed(1)} s)`)
+    log(`ingest ${format} run ${i}: new ${fmt(rows / firstSeconds)} rows/s (${firstSeconds.toFixed(1)} s), unchanged ${fmt(rows / againSeconds)} rows/s (${againSeconds.toFixed(1)} s)`)
     await closeDb()
     rmSync(join(base, `ingest-${i}`), { recursive: true, force: true })
   }
@@ -302,6 +304,7 @@ run(async () => {
       runs: { type: 'string', default: '3' },
       'ingest-rows': { type: 'string', default: '100000' },
       'ingest-runs': { type: 'string', default: '3' },
+      'ingest-format': { type: 'string', default: 'both' },
       'raw-batch': { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       dir: { type: 'string' },
@@ -316,18 +319,21 @@ run(async () => {
   const ingestRows = positiveInt('ingest-rows', values['ingest-rows'])
   const ingestRuns = positiveInt('ingest-runs', values['ingest-runs'])
   const rawBatch = positiveInt('raw-batch', values['raw-batch'])
+  const formats: IngestFormat[] = values['ingest-format'] === 'both' ? ['csv', 'xlsx'] : [values['ingest-format'] as IngestFormat]
+  if (!formats.every(f => f === 'csv' || f === 'xlsx')) throw new Error(`--ingest-format 应为 csv、xlsx 或 both：${values['ingest-format']}`)
   const seed = Number(values.seed)
   const today = todayInChina()
   const base = benchDirectory(values.dir)
   log(`directory ${base}`)
 
-  const ingest = values['skip-ingest'] ? undefined : await benchIngest(base, ingestRows, ingestRuns, seed, today)
+  const ingests: IngestFigures[] = []
+  if (!values['skip-ingest']) for (const format of formats) ingests.push(await benchIngest(base, format, ingestRows, ingestRuns, seed, today))
   const index = values['skip-index'] ? undefined : await benchIndex(base, { records, runs, seed, today, reuse: values.reuse, analyze: values.analyze, rawBatch })
 
   const table: [string, string, string][] = [['基准项目', '中位数', '各次']]
   const row = (label: string, unit: string, list: number[]) => table.push([label, `${fmt(median(list))} ${unit}`, list.map(fmt).join(' / ')])
-  if (ingest) {
-    row(`导入 ${fmt(ingest.rows)} 行处罚CSV（新增）`, 'rows/s', ingest.first)
+  for (const ingest of ingests) {
+    row(`导入 ${fmt(ingest.rows)} 行处罚${ingest.format.toUpperCase()}（新增）`, 'rows/s', ingest.first)
     row('同一文件再次导入（无变化）', 'rows/s', ingest.again)
   }
   if (index) {
@@ -344,18 +350,20 @@ run(async () => {
   for (const r of table) console.log(r.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd())
 
   const ratio = index ? median(index.ours) / median(index.raw) : undefined
+  const ingestFigures = (ingest: IngestFigures | undefined) => ingest && {
+    rows: ingest.rows,
+    fileMiB: Number(ingest.fileMiB.toFixed(1)),
+    rowsPerSecond: Math.round(median(ingest.first)),
+    unchangedRowsPerSecond: Math.round(median(ingest.again)),
+    runs: ingest.first.map(Math.round),
+    unchangedRuns: ingest.again.map(Math.round),
+    target: INGEST_TARGET,
+    ok: median(ingest.first) >= INGEST_TARGET,
+  }
   console.log(JSON.stringify({
     directory: base,
-    ingest: ingest && {
-      rows: ingest.rows,
-      fileMiB: Number(ingest.fileMiB.toFixed(1)),
-      rowsPerSecond: Math.round(median(ingest.first)),
-      unchangedRowsPerSecond: Math.round(median(ingest.again)),
-      runs: ingest.first.map(Math.round),
-      unchangedRuns: ingest.again.map(Math.round),
-      target: INGEST_TARGET,
-      ok: median(ingest.first) >= INGEST_TARGET,
-    },
+    ingest: ingestFigures(ingests.find(i => i.format === 'csv')),
+    ingestXlsx: ingestFigures(ingests.find(i => i.format === 'xlsx')),
     index: index && {
       records: index.records,
       analyzed: values.analyze,

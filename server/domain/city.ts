@@ -14,12 +14,25 @@ const citySchema = z.object({
     creditCode: z.string().length(18),
     kinds: z.array(z.enum(recordKinds)),
   })),
+  /**
+   * Genuine codes issued by early pilots (厦门, 福建) before GB 32100 that fail its check digit: a department
+   * may still publish about their holders. Only codes listed here are excepted; the name is for whoever keeps the list.
+   */
+  legacyCreditCodes: z.array(z.object({
+    code: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '历史代码应为18位大写字母或数字'),
+    name: z.string().optional(),
+  })).default([]),
 })
 export type CityConfig = z.infer<typeof citySchema>
 
 /** The city is configuration: CITY_CONFIG names another file for another city. */
 export function loadCity(path = process.env.CITY_CONFIG || join(process.cwd(), 'config/city.json')): CityConfig {
   return citySchema.parse(JSON.parse(readFileSync(path, 'utf8')))
+}
+
+/** The city's known legacy credit codes (see the schema above). */
+export function legacyCreditCodes(city: CityConfig = loadCity()): Set<string> {
+  return new Set(city.legacyCreditCodes.map(c => c.code))
 }
 
 /**

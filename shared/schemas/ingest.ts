@@ -12,11 +12,17 @@ export type IngestJson = z.infer<typeof ingestJsonSchema>
 export const ingestErrorSchema = z.object({ row: z.number().int(), field: z.string(), reason: z.string() })
 export type IngestError = z.infer<typeof ingestErrorSchema>
 
+/** A row taken as it is, with something the department should know (e.g. a legacy credit code). */
+export const ingestWarningSchema = z.object({ row: z.number().int(), field: z.string(), message: z.string() })
+export type IngestWarning = z.infer<typeof ingestWarningSchema>
+
 export const ingestResultSchema = z.object({
   accepted: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
   errors: z.array(ingestErrorSchema),
+  /** Present when a row was taken with a warning. */
+  warnings: z.array(ingestWarningSchema).optional(),
 })
 export type IngestResult = z.infer<typeof ingestResultSchema>

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { headerOf } from '../columns'
 import { actionKinds, familyOf, kindByLabel, kindLabels, listKinds, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../kinds'
 import { checkCreditCode } from '../utils/creditCode'
 import { parseDate } from '../utils/dates'
 import { isValidResidentId } from '../utils/idNumber'
 import { toSimplified } from '../utils/simplified'
-import { normalizeIdentifier, normalizeText, toHalfWidth } from '../utils/text'
+import { hasBrokenCharacters, normalizeIdentifier, normalizeText, toHalfWidth } from '../utils/text'
 
 /** One row of a department's file or JSON batch, validated against the national standard. */
 
@@ -89,77 +90,80 @@ const penaltyCategories = z.preprocess(blank, z.string({ error: requiredMessage 
   return [...new Set(parts)]
 }))
 
-const creditCode = identifier.transform((value, ctx) => {
+/** A credit code by GB 32100; the city's known legacy codes (issued before the standard) pass as they are. */
+const creditCodeWith = (legacy: ReadonlySet<string>) => identifier.transform((value, ctx) => {
   const check = checkCreditCode(value)
-  if (!check.ok) {
-    ctx.addIssue({ code: 'custom', message: check.reason })
-    return z.NEVER
-  }
-  return check.code
+  if (check.ok || legacy.has(check.code)) return check.code
+  ctx.addIssue({ code: 'custom', message: check.reason })
+  return z.NEVER
 })
 
-const base = {
-  subjectName: text,
-  subjectCategory: choice(subjectCategoryLabels, '行政相对人类别'),
-  creditCode: optional(creditCode),
-  businessRegNo: optional(identifier),
-  orgCode: optional(identifier),
-  taxRegNo: optional(identifier),
-  institutionCertNo: optional(identifier),
-  socialOrgCertNo: optional(identifier),
-  legalRepresentative: optionalText,
-  legalRepIdType: optionalText,
-  legalRepIdNumber: optional(identifier),
-  idType: optional(choice(identity(idTypes), '证件类型')),
-  idNumber: optional(identifier),
-  documentNumber: identifier,
-  documentName: optionalText,
-  content: text,
-  legalBasis: optionalText,
-  decisionDate: dateValue,
-  authority: text,
-  authorityCreditCode: creditCode,
-  sourceDepartment: text,
-  sourceDepartmentCreditCode: creditCode,
-  remarks: optionalText,
-}
+/** The columns of each family, with the credit-code check given. */
+const shapesWith = (creditCode: ReturnType<typeof creditCodeWith>) => {
+  const base = {
+    subjectName: text,
+    subjectCategory: choice(subjectCategoryLabels, '行政相对人类别'),
+    creditCode: optional(creditCode),
+    businessRegNo: optional(identifier),
+    orgCode: optional(identifier),
+    taxRegNo: optional(identifier),
+    institutionCertNo: optional(identifier),
+    socialOrgCertNo: optional(identifier),
+    legalRepresentative: optionalText,
+    legalRepIdType: optionalText,
+    legalRepIdNumber: optional(identifier),
+    idType: optional(choice(identity(idTypes), '证件类型')),
+    idNumber: optional(identifier),
+    documentNumber: identifier,
+    documentName: optionalText,
+    content: text,
+    legalBasis: optionalText,
+    decisionDate: dateValue,
+    authority: text,
+    authorityCreditCode: creditCode,
+    sourceDepartment: text,
+    sourceDepartmentCreditCode: creditCode,
+    remarks: optionalText,
+  }
 
-const familyShapes = {
-  license: z.object({
-    ...base,
-    documentName: text,
-    documentNumber: optional(identifier),
-    licenseCategory: choice(identity(licenseCategories), '许可类别'),
-    certificateName: optionalText,
-    licenseNumber: optional(identifier),
-    validFrom: dateValue,
-    validTo: optional(dateValue),
-    licenseStatus: choice({ 有效: 'valid', 无效: 'invalid' } as const, '当前状态'),
-  }),
-  penalty: z.object({
-    ...base,
-    violationType: text,
-    violationFacts: text,
-    legalBasis: text,
-    penaltyCategories,
-    fineAmount: optional(amount),
-    confiscatedAmount: optional(amount),
-    suspendedLicense: optionalText,
-    penaltyValidUntil: optional(dateValue),
-    disclosureDeadline: optional(dateValue),
-    severity: optional(choice(severityLabels, '失信严重程度')),
-  }),
-  action: z.object({ ...base, category: choice(kindByLabel, '行为类别') }),
-  list: z.object({
-    ...base,
-    subjectCategory: optional(choice(subjectCategoryLabels, '主体类别')).transform(v => v ?? 'legal_entity'),
-    category: choice(kindByLabel, '名单类别'),
-    legalBasis: text,
-    validTo: optional(dateValue),
-    sourceDepartment: optionalText,
-    sourceDepartmentCreditCode: optional(creditCode),
-  }),
+  return {
+    license: z.object({
+      ...base,
+      documentName: text,
+      documentNumber: optional(identifier),
+      licenseCategory: choice(identity(licenseCategories), '许可类别'),
+      certificateName: optionalText,
+      licenseNumber: optional(identifier),
+      validFrom: dateValue,
+      validTo: optional(dateValue),
+      licenseStatus: choice({ 有效: 'valid', 无效: 'invalid' } as const, '当前状态'),
+    }),
+    penalty: z.object({
+      ...base,
+      violationType: text,
+      violationFacts: text,
+      legalBasis: text,
+      penaltyCategories,
+      fineAmount: optional(amount),
+      confiscatedAmount: optional(amount),
+      suspendedLicense: optionalText,
+      penaltyValidUntil: optional(dateValue),
+      disclosureDeadline: optional(dateValue),
+      severity: optional(choice(severityLabels, '失信严重程度')),
+    }),
+    action: z.object({ ...base, category: choice(kindByLabel, '行为类别') }),
+    list: z.object({
+      ...base,
+      subjectCategory: optional(choice(subjectCategoryLabels, '主体类别')).transform(v => v ?? 'legal_entity'),
+      category: choice(kindByLabel, '名单类别'),
+      legalBasis: text,
+      validTo: optional(dateValue),
+      sourceDepartment: optionalText,
+      sourceDepartmentCreditCode: optional(creditCode),
+    }),
+  }
 }
+const familyShapes = shapesWith(creditCodeWith(new Set()))
 
 type Shapes = { [F in RecordFamily]: z.infer<typeof familyShapes[F]> }
 type AllFields = Shapes['license'] & Shapes['penalty'] & Shapes['action'] & Shapes['list']
@@ -176,9 +180,27 @@ const categoryMessages: Partial<Record<RecordFamily, string>> = {
   list: `名单类别应为${listKinds.map(k => kindLabels[k]).join('、')}之一`,
 }
 
-/** The row schema of a family: field checks, then the rules that tie fields together. */
-export function recordRowSchema(family: RecordFamily) {
-  return (familyShapes[family] as z.ZodType<Record<string, unknown>>).transform((row, ctx): RecordRow => {
+/**
+ * A value holding characters a broken file leaves behind is refused before anything else, naming its
+ * column: such text must never be stored and published as if it were what the department sent.
+ */
+const readableText = (family: RecordFamily) => z.record(z.string(), z.unknown()).superRefine((row, ctx) => {
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === 'string' && hasBrokenCharacters(value)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `${headerOf(family, key)}含有无法识别的字符（文件编码损坏），请检查文件后重新报送` })
+    }
+  }
+})
+
+export interface RecordRowOptions {
+  /** Codes issued before GB 32100 that fail its check digit yet are genuine (config/city.json). */
+  legacyCreditCodes?: ReadonlySet<string>
+}
+
+/** The row schema of a family: readable text, field checks, then the rules that tie fields together. */
+export function recordRowSchema(family: RecordFamily, { legacyCreditCodes }: RecordRowOptions = {}) {
+  const shapes = legacyCreditCodes?.size ? shapesWith(creditCodeWith(legacyCreditCodes)) : familyShapes
+  return readableText(family).pipe(shapes[family] as z.ZodType<Record<string, unknown>, Record<string, unknown>>).transform((row, ctx): RecordRow => {
     const r = row as Partial<AllFields>
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
     if (r.subjectCategory === 'natural_person') {

@@ -21,3 +21,14 @@ export function normalizeText(input: string): string {
 export function normalizeIdentifier(input: string): string {
   return toHalfWidth(input).replace(/\s+/g, '')
 }
+
+/**
+ * What no one types: U+FFFD (bytes a decoder could not read), half a surrogate pair, noncharacters, and
+ * control characters other than tab and line breaks. Text holding one was damaged on its way (a file saved
+ * in one encoding and read in another, or cut between the bytes of a character).
+ */
+const BROKEN = /[\uFFFD\uFFFE\uFFFF\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u
+
+export function hasBrokenCharacters(text: string): boolean {
+  return BROKEN.test(text)
+}

@@ -123,6 +123,28 @@ describe('ingest pipeline', () => {
     const [row] = (await t.db.execute<{ public_until: string }>(sql`select public_until::text from records where kind = 'blackList'`)).rows
     expect(row?.public_until).toBe(addDays(today, 10))
   })
+
+  it('refuses rows whose text a broken encoding damaged, from CSV and JSON, and stores none of them', async () => {
+    const good = penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕601号', 处罚决定日期: recent })
+    const damaged = { ...good, 行政处罚决定书文号: '朝市监罚〔2026〕602号', 行政相对人名称: '朝阳县盛达房地产开发有限责任公司' }
+    const reason = '行政相对人名称含有无法识别的字符（文件编码损坏），请检查文件后重新报送'
+    /** The file's bytes with the last byte of 房 lost, as a bad copy or a bad cut leaves it. */
+    const cut = (bytes: Buffer, encoded: Buffer) => {
+      const at = bytes.indexOf(encoded) + encoded.length - 1
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)])
+    }
+    for (const file of [
+      cut(Buffer.from(`\uFEFF${toCsv([good, damaged])}`), Buffer.from('房')),
+      cut(iconv.encode(toCsv([good, damaged]), 'gb18030'), iconv.encode('房', 'gb18030')),
+    ]) {
+      const result = await ingestFile(t.db, Readable.from([file]), options)
+      expect(result.errors).toEqual([{ row: 3, field: '行政相对人名称', reason }])
+    }
+    const { family, rows } = rowsFromJson('penalty', [{ ...good, 行政处罚决定书文号: '朝市监罚〔2026〕603号', 违法事实: '虚假宣传\u0000' }])
+    expect((await ingestRows(t.db, family, rows, options)).errors).toEqual([{ row: 1, field: '违法事实', reason: '违法事实含有无法识别的字符（文件编码损坏），请检查文件后重新报送' }])
+    const stored = await t.db.execute<{ document_number: string }>(sql`select document_number from records where document_number like '朝市监罚〔2026〕60_号'`)
+    expect(stored.rows.map(r => r.document_number)).toEqual(['朝市监罚〔2026〕601号'])
+  })
 })
 
 describe('leaving public view', () => {

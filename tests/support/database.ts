@@ -5,13 +5,24 @@ import pg from 'pg'
 import { loadCity, syncCity } from '../../server/domain/city'
 import { migrateDatabase, openDatabase, type Database } from '../../server/utils/db'
 
-export interface TestDatabase { db: Database, url?: string, dataDir: string, close: () => Promise<void> }
+export interface TestDatabase {
+  db: Database
+  url?: string
+  dataDir: string
+  close: () => Promise<void>
+  /**
+   * Takes the database away from every connection, as a crashed server or a killed portal does (the
+   * embedded database stops serving; on a server the database refuses connections and its sessions are
+   * terminated). The function returned brings it back, its data intact; `db` then works again.
+   */
+  outage: () => Promise<() => Promise<void>>
+}
 
 /**
  * Where DATABASE_URL names a PostgreSQL server, a database of the test's own on it (dropped after);
  * otherwise nothing: the code under test opens PGlite under DATA_DIR.
  */
-export async function provisionDatabase(): Promise<{ url?: string, drop: () => Promise<void> }> {
+export async function provisionDatabase(): Promise<{ url?: string, drop: () => Promise<void>, outage?: () => Promise<() => Promise<void>> }> {
   const serverUrl = process.env.DATABASE_URL
   if (!serverUrl) return { drop: async () => {} }
   const name = `test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
@@ -24,19 +35,29 @@ export async function provisionDatabase(): Promise<{ url?: string, drop: () => P
   await admin(`create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) }
+  return {
+    url: url.toString(),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
+    outage: async () => {
+      await admin(`alter database ${name} with allow_connections false`)
+      await admin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`)
+      return () => admin(`alter database ${name} with allow_connections true`)
+    },
+  }
 }
 
 /** A fresh database per test file: its own database on DATABASE_URL's server, else its own PGlite. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-test-'))
   process.env.DATA_DIR = dataDir
-  const { url, drop } = await provisionDatabase()
-  const connection = await openDatabase(url ?? '')
+  const { url, drop, outage } = await provisionDatabase()
+  let connection = await openDatabase(url ?? '')
   await migrateDatabase(connection.db)
   await syncCity(connection.db, loadCity())
   return {
-    db: connection.db,
+    get db() {
+      return connection.db
+    },
     url,
     dataDir,
     close: async () => {
@@ -44,5 +65,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
+    outage: outage ?? (async () => {
+      await connection.close()
+      return async () => {
+        connection = await openDatabase('')
+      }
+    }),
   }
 }

@@ -8,8 +8,14 @@ import { openTable, TableError } from './table'
 /** A CSV or .xlsx file, whatever its name says: format, encoding and kind come from its content. */
 export async function ingestFile(db: Database, input: Readable, options: IngestOptions): Promise<IngestResult> {
   try {
-    const { family, rows } = rowsFromTable(await openTable(input))
-    return await ingestRows(db, family, rows, options)
+    const table = await openTable(input)
+    try {
+      const { family, rows } = rowsFromTable(table)
+      return await ingestRows(db, family, rows, options)
+    }
+    finally {
+      await table.close()
+    }
   }
   catch (error) {
     if (error instanceof TableError) throw new IngestInputError(error.message)

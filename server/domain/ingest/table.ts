@@ -1,11 +1,12 @@
 import { pipeline, Readable } from 'node:stream'
 import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
+import { readFirstSheet, XlsxError } from './xlsx'
 
 /** A spreadsheet read row by row: `row` is its number as the spreadsheet shows it (header = 1). */
 export interface TableRow { row: number, cells: unknown[] }
-export interface Table { headers: string[], rows: AsyncIterable<TableRow> }
+/** `close` ends the reading early (a file refused for its headers): the input and any temporary file go. */
+export interface Table { headers: string[], rows: AsyncIterable<TableRow>, close: () => Promise<void> }
 
 export class TableError extends Error {}
 
@@ -64,49 +65,32 @@ async function openCsv(head: Buffer, source: Readable): Promise<Table> {
       yield { row, cells: next.value }
     }
   }
-  return { headers: first.value.map(String), rows: rows() }
-}
-
-/** exceljs gives rich text, formulas and hyperlinks as objects: take what the cell shows. */
-function cellValue(value: ExcelJS.CellValue): unknown {
-  if (value === null || value === undefined) return null
-  if (typeof value !== 'object' || value instanceof Date) return value
-  if ('richText' in value) return value.richText.map(part => part.text).join('')
-  if ('result' in value) return value.result instanceof Object && !(value.result instanceof Date) ? null : value.result
-  if ('text' in value) return typeof value.text === 'string' ? value.text : null
-  if ('error' in value) return null
-  return String(value)
+  return { headers: first.value.map(String), rows: rows(), close: async () => { parser.destroy() } }
 }
 
 async function openXlsx(input: Readable): Promise<Table> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit',
-  })
-  const sheets = workbook[Symbol.asyncIterator]()
-  let sheet: IteratorResult<ExcelJS.stream.xlsx.WorksheetReader>
-  try {
-    sheet = await sheets.next()
+  const sheet = readFirstSheet(input)
+  const unreadable = (error: unknown): never => {
+    throw error instanceof XlsxError ? new TableError(`Excel文件无法读取（${error.message}），请确认是.xlsx格式`) : error
   }
-  catch (error) {
-    throw new TableError(`Excel文件无法读取（${(error as Error).message}），请确认是.xlsx格式`)
-  }
-  if (sheet.done) throw new TableError('Excel文件中没有工作表')
-  const rowsOfSheet = (sheet.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]()
-  const toCells = (row: ExcelJS.Row) => (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)
-  let first = await rowsOfSheet.next()
-  while (!first.done && toCells(first.value).every(c => c === null || c === '')) first = await rowsOfSheet.next()
+  let first = await sheet.next().catch(unreadable)
+  while (!first.done && first.value.cells.every(c => c === null || c === '')) first = await sheet.next().catch(unreadable)
   if (first.done) throw new TableError('工作表为空，没有表头')
-  const headerRow = first.value.number
   async function* rows(): AsyncGenerator<TableRow> {
-    for (let next = await rowsOfSheet.next(); !next.done; next = await rowsOfSheet.next()) {
-      yield { row: next.value.number - headerRow + 1, cells: toCells(next.value) }
+    try {
+      yield* sheet
     }
-    // Drain the rest of the workbook so the zip stream closes.
-    for (let rest = await sheets.next(); !rest.done; rest = await sheets.next()) {
-      for await (const _ of rest.value as unknown as AsyncIterable<unknown>) { /* skip other sheets */ }
+    catch (error) {
+      unreadable(error)
     }
   }
-  return { headers: toCells(first.value).map(c => (c === null ? '' : String(c))), rows: rows() }
+  return {
+    headers: first.value.cells.map(c => (c === null ? '' : String(c))),
+    rows: rows(),
+    close: async () => {
+      await sheet.return(undefined)
+    },
+  }
 }
 
 export type TableFormat = 'csv' | 'xlsx'

@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { parseDate, addMonths } from '../../../../shared/utils/dates'
 import { isValidResidentId, maskIdNumbers } from '../../../../shared/utils/idNumber'
 import { toSimplified } from '../../../../shared/utils/simplified'
-import { normalizeIdentifier, normalizeText } from '../../../../shared/utils/text'
+import { hasBrokenCharacters, normalizeIdentifier, normalizeText } from '../../../../shared/utils/text'
 
 describe('normalisation', () => {
   it('folds full-width digits and letters, keeps CJK brackets, trims', () => {
     expect(normalizeText('　朝阳ＡＢＣ建材（分公司）１２３  ')).toBe('朝阳ABC建材（分公司）123')
     expect(normalizeIdentifier(' 朝市监罚〔２０２５〕１２３号 ')).toBe('朝市监罚〔2025〕123号')
+  })
+
+  it('finds what a broken encoding leaves in text, and only that', () => {
+    for (const broken of ['房\uFFFD产', '\uD840', 'a\uDC00', '\u0000', '\u000B', '\u001F', '\u007F', '\u009F', '\uFFFF']) expect(hasBrokenCharacters(broken), JSON.stringify(broken)).toBe(true)
+    for (const text of ['朝阳𠀀𪚥', '买买提·艾力', '第一行\r\n第二行\t', '（分公司）〔2026〕', '']) expect(hasBrokenCharacters(text), text).toBe(false)
   })
 
   it('turns traditional characters into simplified', () => {
