@@ -9,6 +9,7 @@ import { actorOf, recordAudit } from '../audit'
 import { canSee } from '../workflow/access'
 import type { Actor } from '../workflow/machine'
 import { sniffEvidence } from './sniff'
+import { verifyContent } from './verify'
 
 export type EvidenceFile = Pick<typeof files.$inferSelect, 'id' | 'name' | 'mime' | 'size'>
 
@@ -20,7 +21,7 @@ export function cleanFileName(name: string): string {
 
 /**
  * Keeps one uploaded file in private storage, unattached until an application or step takes it. The
- * content decides the type: anything but PDF, JPEG or PNG is refused whatever its name says.
+ * content decides the type: anything but a whole, valid PDF, JPEG or PNG is refused whatever its name says.
  */
 export async function saveEvidence(db: Database, storage: Storage, stream: Readable, uploader: Actor, name: string): Promise<EvidenceFile> {
   const chunks: Buffer[] = []
@@ -29,6 +30,7 @@ export async function saveEvidence(db: Database, storage: Storage, stream: Reada
   if (!bytes.length) throw refuse(400, '文件为空，请重新选择', 'file')
   const mime = sniffEvidence(bytes.subarray(0, 16))
   if (!mime) throw refuse(415, '只能上传 PDF、JPG 或 PNG 格式的文件（按文件内容判断，不看扩展名）', 'file')
+  await verifyContent(mime, bytes, cleanFileName(name))
   const id = randomUUID()
   await storage.setItemRaw(id, bytes)
   const [row] = await db.insert(files).values({
