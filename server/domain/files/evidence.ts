@@ -11,6 +11,8 @@ import type { Actor } from '../workflow/machine'
 import { sniffEvidence } from './sniff'
 import { verifyContent } from './verify'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export type EvidenceFile = Pick<typeof files.$inferSelect, 'id' | 'name' | 'mime' | 'size'>
 
 /** A file's display name without directories or control characters, at most 100 characters. */
@@ -41,6 +43,8 @@ export async function saveEvidence(db: Database, storage: Storage, stream: Reada
 
 /** A file for the actor to download: its uploader, or whoever may see its application. Every access is logged. */
 export async function openEvidence(db: Database, storage: Storage, actor: Actor, id: string) {
+  // Not an id at all: the same 404 as a missing file (a malformed UUID would be an error in the query).
+  if (!UUID.test(id)) throw notFound('文件')
   const [file] = await db.select().from(files).where(eq(files.id, id))
   let allowed = file?.uploaderId === actor.id
   if (file && !allowed && file.applicationId) {
