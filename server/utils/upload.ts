@@ -1,12 +1,29 @@
+import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import busboy from 'busboy'
-import { createError, setResponseHeader, type H3Event } from 'h3'
+import { createError, type H3Event } from 'h3'
 
 /** INGEST_MAX_UPLOAD_MB lowers or raises the limit (200 MB holds some 400,000 penalty rows). */
 export const MAX_UPLOAD_BYTES = Number(process.env.INGEST_MAX_UPLOAD_MB || 200) * 1024 * 1024
 
 /** Room for the multipart boundaries and part headers around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024
+
+/** How long the rest of a refused upload is read and thrown away before the connection is closed. */
+const LINGER_MS = 10_000
+
+/**
+ * Discards the rest of a refused upload, unparsed, so that the client gets to read the answer (a
+ * connection closed while the browser is still sending shows as a reset, not as the 413), and closes
+ * the connection if the client is still sending after LINGER_MS: a refused upload costs no more.
+ */
+function discardRest(request: IncomingMessage): void {
+  if (request.complete) return
+  const timer = setTimeout(() => request.socket.destroy(), LINGER_MS)
+  const done = () => clearTimeout(timer)
+  request.once('end', done).once('close', done)
+  request.resume()
+}
 
 const badBody = (message: string) => createError({ statusCode: 400, message, data: { fields: { file: [message] } } })
 const notMultipart = () => badBody('请以 multipart/form-data 上传文件（字段名 file）')
@@ -16,8 +33,8 @@ const malformed = () => badBody('上传的内容不完整或格式有误（可�
  * Streams the multipart field `file` to `consume` without holding the upload in memory. The answer
  * waits for the whole body, so a malformed one (cut short, a boundary that never closes, a second
  * file) is a 400 that says so, never a 500. A file over the limit is a 413 that says the limit:
- * before a byte is read when the request declares its size, else as soon as the limit is passed;
- * either way the connection is closed rather than read to its end.
+ * before a byte is parsed when the request declares its size, else as soon as the limit is passed;
+ * the rest is thrown away unread (see discardRest).
  */
 export function withUploadedFile<T>(
   event: H3Event,
@@ -26,11 +43,11 @@ export function withUploadedFile<T>(
 ): Promise<T> {
   const request = event.node.req
   const limit = `${maxBytes / 1024 / 1024}MB`
-  const tooLarge = () => {
-    setResponseHeader(event, 'connection', 'close')
-    return createError({ statusCode: 413, message: `文件超过${limit}上限，${advice}`, data: { fields: { file: [`文件超过${limit}上限`] } } })
+  const tooLarge = () => createError({ statusCode: 413, message: `文件超过${limit}上限，${advice}`, data: { fields: { file: [`文件超过${limit}上限`] } } })
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes + MULTIPART_OVERHEAD) {
+    discardRest(request)
+    return Promise.reject(tooLarge())
   }
-  if (Number(request.headers['content-length'] ?? 0) > maxBytes + MULTIPART_OVERHEAD) return Promise.reject(tooLarge())
   return new Promise<T>((resolve, reject) => {
     let parser: busboy.Busboy
     try {
@@ -55,6 +72,7 @@ export function withUploadedFile<T>(
         reject(error)
         stream.destroy(error)
         request.unpipe(parser)
+        discardRest(request)
       })
       consumed = consume(stream, info.filename ?? '').then(value => ({ value }), (error: unknown) => {
         fail(error)
