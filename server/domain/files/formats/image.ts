@@ -20,7 +20,8 @@ export async function decodeImage(input: Buffer | string, format: 'png' | 'jpeg'
   if (metadata.width * metadata.height > contentLimits.imageMaxPixels) {
     throw refuse(413, `图片尺寸过大（${metadata.width}×${metadata.height}），最多${contentLimits.imageMaxPixels / 10_000}万像素，请缩小后上传`, 'file')
   }
-  await sharp(input, { failOn: 'warning', limitInputPixels: contentLimits.imageMaxPixels, sequentialRead: true }).stats().catch(() => {
+  // 'error', not sharp's default 'warning': cameras write JPEGs that libjpeg warns about and every viewer shows.
+  await sharp(input, { failOn: 'error', limitInputPixels: contentLimits.imageMaxPixels, sequentialRead: true }).stats().catch(() => {
     throw new FormatError('图像数据损坏或不完整')
   })
 }
