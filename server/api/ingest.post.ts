@@ -15,7 +15,7 @@ export default defineEventHandler(async (event) => {
   const options = { department, actor: `department:${department.creditCode}` }
   return runIngest(async () => {
     if ((getHeader(event, 'content-type') ?? '').startsWith('multipart/form-data')) {
-      return withUploadedFile(event.node.req, file => ingestFile(db, file, options))
+      return withUploadedFile(event, file => ingestFile(db, file, options))
     }
     const parsed = await readValidatedBody(event, body => ingestJsonSchema.safeParse(body))
     if (!parsed.success) throw validationError(parsed.error)

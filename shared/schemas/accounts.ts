@@ -1,14 +1,15 @@
 import { z } from 'zod'
+import { textInput } from './fields'
 import { passwordProblems } from '../utils/password'
 
 export const mobilePattern = /^1[3-9]\d{9}$/
 
 /** A login name: a mainland mobile number or an e-mail address, normalised. */
-export const accountSchema = z.string({ error: '请输入手机号或电子邮箱' }).trim().toLowerCase().min(1, '请输入手机号或电子邮箱').max(120, '账号过长')
+export const accountSchema = textInput({ error: '请输入手机号或电子邮箱' }).trim().toLowerCase().min(1, '请输入手机号或电子邮箱').max(120, '账号过长')
   .refine(v => mobilePattern.test(v) || z.email().safeParse(v).success, '请输入11位手机号或有效的电子邮箱')
 
-const password = z.string({ error: '请输入密码' }).min(1, '请输入密码').max(64, '密码最多64位')
-const name = z.string({ error: '请输入姓名' }).trim().min(2, '姓名至少2个字').max(40, '姓名最多40个字')
+const password = textInput({ error: '请输入密码' }).min(1, '请输入密码').max(64, '密码最多64位')
+const name = textInput({ error: '请输入姓名' }).trim().min(2, '姓名至少2个字').max(40, '姓名最多40个字')
 
 function strongPassword<T extends { account: string, password: string }>(value: T, ctx: z.core.$RefinementCtx<T>) {
   for (const message of passwordProblems(value.password, value.account)) ctx.addIssue({ code: 'custom', path: ['password'], message })
@@ -25,7 +26,7 @@ export const resetRequestSchema = z.object({ account: accountSchema })
 export const newPasswordSchema = z.object({ account: accountSchema, password }).superRefine(strongPassword)
 
 export const resetConfirmSchema = z.object({
-  token: z.string({ error: '重置链接无效' }).min(20, '重置链接无效').max(100, '重置链接无效'),
+  token: textInput({ error: '重置链接无效' }).min(20, '重置链接无效').max(100, '重置链接无效'),
   account: accountSchema,
   password,
 }).superRefine(strongPassword)
@@ -56,7 +57,7 @@ export type StaffUser = z.infer<typeof staffUserSchema>
 /** A natural person proves who they are to see their own records (DOMAIN.md rule 7). */
 export const identitySchema = z.object({
   name,
-  idNumber: z.string({ error: '请输入身份证号码' }).trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
+  idNumber: textInput({ error: '请输入身份证号码' }).trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
 })
 
 export interface SessionUser { id: number, name: string, role: Role, departmentId: number | null }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { RecordKind } from '../kinds'
 import type { RecordState } from '../utils/publication'
-import { fileIdsSchema } from './fields'
+import { fileIdsSchema, textInput } from './fields'
 import { certificateNumberSchema } from './repairs'
 import type { ApplicationSummary } from './me'
 import type { RegistrationContext } from './registrations'
@@ -11,12 +11,12 @@ export type ApplicationKindName = keyof typeof applicationKindLabels
 
 /** POST /api/applications/:id/actions: one step, naming the version the actor saw. */
 export const actionSchema = z.object({
-  action: z.string({ error: '请选择操作' }).min(1, '请选择操作').max(40),
+  action: textInput({ error: '请选择操作' }).min(1, '请选择操作').max(40),
   version: z.number({ error: '缺少版本号，请刷新页面' }).int().min(0),
-  reason: z.string().trim().max(2000, '理由最多2000字').optional(),
+  reason: textInput().trim().max(2000, '理由最多2000字').optional(),
   fileIds: fileIdsSchema,
   /** 更正: the corrected fields, by field key. */
-  corrections: z.record(z.string(), z.string().trim().max(4000, '内容过长')).optional(),
+  corrections: z.record(textInput(), textInput().trim().max(4000, '内容过长')).optional(),
   /** 改派: the department an objection goes to instead. */
   departmentId: z.number().int().positive().optional(),
   /** 补正后重新提交 of a repair: the training certificate that was missing. */
@@ -29,7 +29,7 @@ export const queueQuerySchema = z.object({
   kind: z.enum(Object.keys(applicationKindLabels) as [ApplicationKindName, ...ApplicationKindName[]], { error: '申请类型无效' }).optional(),
   status: z.enum(['open', 'closed', 'all'], { error: '状态应为 open、closed 或 all' }).default('open'),
   overdue: z.enum(['1', '0'], { error: 'overdue 应为 1 或 0' }).optional(),
-  q: z.string().trim().max(60, '搜索词最多60个字').optional(),
+  q: textInput().trim().max(60, '搜索词最多60个字').optional(),
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从1开始').max(1000).default(1),
 })
 export type QueueQuery = z.infer<typeof queueQuerySchema>

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { checkCreditCode } from '../utils/creditCode'
-import { contactPhoneSchema, fileIdSchema, requestKeySchema } from './fields'
+import { contactPhoneSchema, fileIdSchema, requestKeySchema, textInput } from './fields'
 
 
 /** POST /api/claims and the 主体认领 form. */
 export const claimSchema = z.object({
-  creditCode: z.string({ error: '请输入统一社会信用代码' }).trim().min(1, '请输入统一社会信用代码').transform((value, ctx) => {
+  creditCode: textInput({ error: '请输入统一社会信用代码' }).trim().min(1, '请输入统一社会信用代码').transform((value, ctx) => {
     const check = checkCreditCode(value)
     if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason })
     return check.code

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DecisionStats } from './applications'
-import { contactNameSchema, contactPhoneSchema, fileIdsSchema, requestKeySchema } from './fields'
+import { contactNameSchema, contactPhoneSchema, fileIdsSchema, requestKeySchema, textInput } from './fields'
 
 export const objectionReasons = {
   wrong_information: '信息错误',
@@ -17,8 +17,8 @@ export type ObjectionReason = keyof typeof objectionReasons
 export const objectionSchema = z.object({
   recordId: z.number({ error: '请选择要提出异议的信用记录' }).int().positive(),
   reason: z.enum(Object.keys(objectionReasons) as [ObjectionReason, ...ObjectionReason[]], { error: '请选择异议理由' }),
-  description: z.string({ error: '请说明异议的具体内容' }).trim().min(10, '请至少用10个字说明异议内容').max(2000, '异议说明最多2000字'),
-  requestedCorrection: z.string().trim().max(2000, '更正要求最多2000字').default(''),
+  description: textInput({ error: '请说明异议的具体内容' }).trim().min(10, '请至少用10个字说明异议内容').max(2000, '异议说明最多2000字'),
+  requestedCorrection: textInput().trim().max(2000, '更正要求最多2000字').default(''),
   contactName: contactNameSchema,
   contactPhone: contactPhoneSchema,
   fileIds: fileIdsSchema,

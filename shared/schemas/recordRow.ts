@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { headerOf } from '../columns'
+import { textInput } from './fields'
 import { actionKinds, familyOf, kindByLabel, kindLabels, listKinds, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../kinds'
 import { checkCreditCode } from '../utils/creditCode'
 import { parseDate } from '../utils/dates'
@@ -30,14 +31,14 @@ const requiredMessage = (iss: { input?: unknown }) => iss.input === undefined ? 
 /** Optional means blank is allowed: an empty cell is absent, not an invalid value. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional())
 
-const text = z.preprocess(asText, z.string({ error: requiredMessage }).max(MAX_TEXT, `内容过长，最多${MAX_TEXT}字`))
+const text = z.preprocess(asText, textInput({ error: requiredMessage }).max(MAX_TEXT, `内容过长，最多${MAX_TEXT}字`))
 const optionalText = optional(text)
 const identifier = z.preprocess(v => {
   const t = asText(v)
   return typeof t === 'string' ? normalizeIdentifier(t) : t
-}, z.string({ error: requiredMessage }).max(200, '过长，最多200字符'))
+}, textInput({ error: requiredMessage }).max(200, '过长，最多200字符'))
 
-const dateValue = z.preprocess(blank, z.union([z.string(), z.number(), z.date()], { error: requiredMessage }).transform((value, ctx) => {
+const dateValue = z.preprocess(blank, z.union([textInput(), z.number(), z.date()], { error: requiredMessage }).transform((value, ctx) => {
   const date = parseDate(value)
   if (!date) {
     ctx.addIssue({ code: 'custom', message: `日期“${String(value)}”无法识别，请使用YYYY-MM-DD格式（如2025-03-08）` })
@@ -47,7 +48,7 @@ const dateValue = z.preprocess(blank, z.union([z.string(), z.number(), z.date()]
 }))
 
 /** Amounts in 万元, as the standard counts them; "1,200.5" and a trailing "万元" are tolerated. */
-const amount = z.preprocess(blank, z.union([z.string(), z.number()]).transform((value, ctx) => {
+const amount = z.preprocess(blank, z.union([textInput(), z.number()]).transform((value, ctx) => {
   const n = typeof value === 'number' ? value : Number(toHalfWidth(value).replace(/[,，\s]|万元$/g, ''))
   if (!Number.isFinite(n) || n < 0 || n > 1e10) {
     ctx.addIssue({ code: 'custom', message: `金额“${value}”不是有效数字，请以万元为单位填写数字（如0.5）` })
@@ -57,7 +58,7 @@ const amount = z.preprocess(blank, z.union([z.string(), z.number()]).transform((
 }))
 
 function choice<T extends string>(labels: Record<string, T>, what: string) {
-  return z.preprocess(blank, z.string({ error: requiredMessage }).transform((value, ctx) => {
+  return z.preprocess(blank, textInput({ error: requiredMessage }).transform((value, ctx) => {
     const found = labels[toSimplified(value).replace(/\s+/g, '')]
     if (!found) {
       ctx.addIssue({ code: 'custom', message: `${what}“${value}”无效，应为：${Object.keys(labels).join('、')}` })
@@ -80,7 +81,7 @@ export const penaltyCategoryList = [
 const severityLabels: Record<string, Severity> = { 轻微: 'minor', 一般: 'general', 严重: 'serious' }
 const identity = <T extends string>(list: readonly T[]) => Object.fromEntries(list.map(v => [v, v])) as Record<string, T>
 
-const penaltyCategories = z.preprocess(blank, z.string({ error: requiredMessage }).transform((value, ctx) => {
+const penaltyCategories = z.preprocess(blank, textInput({ error: requiredMessage }).transform((value, ctx) => {
   const parts = toSimplified(value).split(/[;；,，、/|\s]+/).filter(Boolean)
   const unknown = parts.filter(p => !(penaltyCategoryList as readonly string[]).includes(p))
   if (parts.length === 0 || unknown.length > 0) {
@@ -184,7 +185,7 @@ const categoryMessages: Partial<Record<RecordFamily, string>> = {
  * A value holding characters a broken file leaves behind is refused before anything else, naming its
  * column: such text must never be stored and published as if it were what the department sent.
  */
-const readableText = (family: RecordFamily) => z.record(z.string(), z.unknown()).superRefine((row, ctx) => {
+const readableText = (family: RecordFamily) => z.record(textInput(), z.unknown()).superRefine((row, ctx) => {
   for (const [key, value] of Object.entries(row)) {
     if (typeof value === 'string' && hasBrokenCharacters(value)) {
       ctx.addIssue({ code: 'custom', path: [key], message: `${headerOf(family, key)}含有无法识别的字符（文件编码损坏），请检查文件后重新报送` })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { maskIdNumbers } from '../utils/idNumber'
 import { parseDate } from '../utils/dates'
 import { signatureSchema } from './commitments'
-import { fileIdSchema, requestKeySchema } from './fields'
+import { fileIdSchema, requestKeySchema, textInput } from './fields'
 
 /** 信用信息自愿注册 categories (seed 004 §4). */
 export const registrationCategories = ['qualification', 'operation', 'contract', 'publicWelfare'] as const
@@ -76,7 +76,7 @@ function checkFields(category: RegistrationCategory, values: Record<string, stri
 export const registrationSchema = z.object({
   subjectId: z.number({ error: '请选择信用主体' }).int().positive(),
   category: z.enum(registrationCategories, { error: '请选择注册类别' }),
-  fields: z.record(z.string(), z.string().max(2000, '内容过长')).default({}),
+  fields: z.record(textInput(), textInput().max(2000, '内容过长')).default({}),
   fileIds: z.array(fileIdSchema('请上传证明材料'), { error: '请上传证明材料' }).min(1, '请上传至少一份证明材料').max(10, '证明材料最多10个'),
   /** The department concerned; without one the credit office verifies. */
   departmentId: z.number().int().positive('请选择核验部门').optional(),

@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { textInput } from './fields'
 import { recordKinds } from '../kinds'
 
 /** GET /api/search and the /search page's query string: one schema for both. */
 export const searchQuerySchema = z.object({
-  q: z.string().trim().max(100, '搜索词最多100个字').default(''),
+  q: textInput().trim().max(100, '搜索词最多100个字').default(''),
   kind: z.enum(recordKinds, { error: '信息类别无效' }).optional(),
-  department: z.string().trim().max(60, '部门名称过长').optional(),
+  department: textInput().trim().max(60, '部门名称过长').optional(),
   year: z.coerce.number({ error: '年份应为数字' }).int('年份应为整数').min(1990, '年份超出范围').max(2100, '年份超出范围').optional(),
   page: z.coerce.number({ error: '页码应为数字' }).int('页码应为整数').min(1, '页码从1开始').max(1000, '页码最大为1000').default(1),
   pageSize: z.coerce.number({ error: '每页条数应为数字' }).int('每页条数应为整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),

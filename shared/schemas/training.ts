@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { textInput } from './fields'
 
 const positiveId = (message: string) => z.number({ error: message }).int(message).positive(message)
 
 /** The console's course form (create and edit). */
 export const courseSchema = z.object({
-  title: z.string({ error: '请填写课程名称' }).trim().min(2, '课程名称至少2个字').max(80, '课程名称最多80个字'),
-  summary: z.string().trim().max(1000, '课程简介最多1000字').default(''),
+  title: textInput({ error: '请填写课程名称' }).trim().min(2, '课程名称至少2个字').max(80, '课程名称最多80个字'),
+  summary: textInput().trim().max(1000, '课程简介最多1000字').default(''),
   passMark: z.number({ error: '合格分数应为数字' }).int('合格分数应为整数').min(1, '合格分数应在1到100之间').max(100, '合格分数应在1到100之间').default(80),
   questionsPerQuiz: z.number({ error: '每次测试题数应为数字' }).int('每次测试题数应为整数').min(1, '每次测试至少1题').max(100, '每次测试最多100题').default(10),
   attemptsPerDay: z.number({ error: '每日测试次数应为数字' }).int('每日测试次数应为整数').min(1, '每日至少可测试1次').max(50, '每日最多50次').default(3),
@@ -15,9 +16,9 @@ export type CourseInput = z.infer<typeof courseSchema>
 
 /** A lesson: its body is the editor's HTML, cleaned again on the server. */
 export const lessonSchema = z.object({
-  title: z.string({ error: '请填写章节标题' }).trim().min(2, '章节标题至少2个字').max(80, '章节标题最多80个字'),
-  body: z.string().max(200_000, '正文过长，请拆分为多个章节').default(''),
-  videoId: z.string().uuid('视频无效，请重新上传').nullable().default(null),
+  title: textInput({ error: '请填写章节标题' }).trim().min(2, '章节标题至少2个字').max(80, '章节标题最多80个字'),
+  body: textInput().max(200_000, '正文过长，请拆分为多个章节').default(''),
+  videoId: textInput().uuid('视频无效，请重新上传').nullable().default(null),
 })
 export type LessonInput = z.infer<typeof lessonSchema>
 
@@ -27,8 +28,8 @@ export const lessonOrderSchema = z.object({
 
 /** A question of the bank: 2–6 options, one or more of them correct (indexes into `options`). */
 export const questionSchema = z.object({
-  text: z.string({ error: '请填写题目' }).trim().min(4, '题目至少4个字').max(500, '题目最多500字'),
-  options: z.array(z.string().trim().min(1, '选项不能为空').max(200, '选项最多200字'), { error: '请填写选项' })
+  text: textInput({ error: '请填写题目' }).trim().min(4, '题目至少4个字').max(500, '题目最多500字'),
+  options: z.array(textInput().trim().min(1, '选项不能为空').max(200, '选项最多200字'), { error: '请填写选项' })
     .min(2, '至少需要2个选项').max(6, '最多6个选项'),
   answers: z.array(z.number().int().min(0), { error: '请选择正确答案' }).min(1, '请至少选择一个正确答案'),
   active: z.boolean().default(true),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, todayInChina } from '../../shared/utils/dates'
 import { agentOf, Client, samples, signedUp, staff } from '../support/client'
+import { mp4File } from '../support/files'
 import { residentId } from '../support/ids'
 import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
@@ -27,8 +28,8 @@ async function ingest(kind: string, records: Record<string, string>[]) {
   expect((await response.json()).errors).toEqual([])
 }
 
-/** A minimal MP4 as browsers sniff it: an `ftyp` box, then bytes whose values say where they are. */
-const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\x02\0isomiso2', 'latin1'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251))])
+/** A small real MP4, whose sample bytes say where they are (for the byte-range reads). */
+const video = mp4File()
 
 function upload(client: Client, bytes: Uint8Array, name: string) {
   const form = new FormData()

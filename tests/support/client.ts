@@ -1,3 +1,4 @@
+import { exe, pdfFile, pngFile } from './files'
 import type { TestServer } from './server'
 
 export interface Reply<T = any> { status: number, body: T, headers: Headers }
@@ -9,7 +10,9 @@ export class Client {
 
   async call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const init: RequestInit = { method, headers: { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' }
+    // FormData, or raw bytes sent as they are (a hand-made multipart body, with its own content-type).
     if (body instanceof FormData) init.body = body
+    else if (body instanceof Uint8Array) init.body = new Uint8Array(body)
     else if (body !== undefined) {
       init.body = JSON.stringify(body)
       ;(init.headers as Record<string, string>)['content-type'] = 'application/json'
@@ -59,12 +62,8 @@ export async function staff(server: TestServer, role: string, account: string, d
   return client
 }
 
-/** Minimal real files of each evidence type, and a Windows program pretending to be a PDF. */
-export const samples = {
-  png: Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa1ef5c5e0000000049454e44ae426082', 'hex'),
-  pdf: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
-  exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]),
-}
+/** Small real files of each evidence type (checked whole by the server), and a Windows program pretending to be a PDF. */
+export const samples = { png: await pngFile(), pdf: await pdfFile(), exe }
 
 /** A signed-up person whose claim to act for `creditCode` the credit office has approved. */
 export async function agentOf(server: TestServer, office: Client, account: string, creditCode: string, name = '张经办'): Promise<Client> {

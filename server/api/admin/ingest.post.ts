@@ -11,5 +11,5 @@ export default defineEventHandler(async (event) => {
   const { db } = await usePlatform()
   const department = [...(await loadDepartments(db)).byCreditCode.values()].find(d => d.id === departmentId)
   if (!department) throw notFound('部门')
-  return runIngest(() => withUploadedFile(event.node.req, file => ingestFile(db, file, { department, actor: actorOf(user) })))
+  return runIngest(() => withUploadedFile(event, file => ingestFile(db, file, { department, actor: actorOf(user) })))
 })

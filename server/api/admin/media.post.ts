@@ -6,7 +6,7 @@ import { saveMedia } from '../../domain/training/media'
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event, ['credit_office', 'admin'])
   const { db } = await usePlatform()
-  const media = await withUploadedFile(event.node.req, (file, name) => saveMedia(db, file, user, actorOf(user), name), { maxBytes: mediaMaxBytes, advice: '请压缩后再上传' })
+  const media = await withUploadedFile(event, (file, name) => saveMedia(db, file, user, actorOf(user), name), { maxBytes: mediaMaxBytes, advice: '请压缩后再上传' })
   setResponseStatus(event, 201)
   return { ...media, url: `/api/media/${media.id}` }
 })

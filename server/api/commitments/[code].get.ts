@@ -4,7 +4,7 @@ import { viewCommitment } from '../../domain/commitments/view'
 export default defineEventHandler(async (event) => {
   const viewer = await requireUser(event).catch(() => null)
   const { db } = await usePlatform()
-  const view = await viewCommitment(db, String(getRouterParam(event, 'code')), viewer)
+  const view = await viewCommitment(db, await textParam(event, 'code'), viewer)
   // A non-public commitment is personal: never cached by anyone.
   if (view.disclosure !== 'public') setResponseHeader(event, 'cache-control', 'private, no-store')
   return view

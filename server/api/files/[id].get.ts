@@ -4,7 +4,7 @@ import { openEvidence } from '../../domain/files/evidence'
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { db } = await usePlatform()
-  const { file, bytes } = await openEvidence(db, useStorage('evidence'), user, getRouterParam(event, 'id') ?? '')
+  const { file, bytes } = await openEvidence(db, useStorage('evidence'), user, await textParam(event, 'id'))
   setResponseHeaders(event, {
     'content-type': file.mime,
     'content-length': bytes.length,

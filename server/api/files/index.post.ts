@@ -6,5 +6,5 @@ export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const { db } = await usePlatform()
   const storage = useStorage('evidence')
-  return withUploadedFile(event.node.req, (file, name) => saveEvidence(db, storage, file, user, name), { maxBytes: evidenceMaxBytes, advice: '请压缩或分页后上传' })
+  return withUploadedFile(event, (file, name) => saveEvidence(db, storage, file, user, name), { maxBytes: evidenceMaxBytes, advice: '请压缩或分页后上传' })
 })

@@ -6,7 +6,7 @@ import { openMedia } from '../../domain/training/media'
  */
 export default defineEventHandler(async (event) => {
   const { db } = await usePlatform()
-  const media = await openMedia(db, getRouterParam(event, 'id') ?? '', getRequestHeader(event, 'range'))
+  const media = await openMedia(db, await textParam(event, 'id'), getRequestHeader(event, 'range'))
   setResponseHeaders(event, { 'accept-ranges': 'bytes', 'x-content-type-options': 'nosniff' })
   if (media.status === 416) {
     setResponseStatus(event, 416)

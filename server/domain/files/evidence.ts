@@ -9,6 +9,9 @@ import { actorOf, recordAudit } from '../audit'
 import { canSee } from '../workflow/access'
 import type { Actor } from '../workflow/machine'
 import { sniffEvidence } from './sniff'
+import { verifyContent } from './verify'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type EvidenceFile = Pick<typeof files.$inferSelect, 'id' | 'name' | 'mime' | 'size'>
 
@@ -20,7 +23,7 @@ export function cleanFileName(name: string): string {
 
 /**
  * Keeps one uploaded file in private storage, unattached until an application or step takes it. The
- * content decides the type: anything but PDF, JPEG or PNG is refused whatever its name says.
+ * content decides the type: anything but a whole, valid PDF, JPEG or PNG is refused whatever its name says.
  */
 export async function saveEvidence(db: Database, storage: Storage, stream: Readable, uploader: Actor, name: string): Promise<EvidenceFile> {
   const chunks: Buffer[] = []
@@ -29,6 +32,7 @@ export async function saveEvidence(db: Database, storage: Storage, stream: Reada
   if (!bytes.length) throw refuse(400, '文件为空，请重新选择', 'file')
   const mime = sniffEvidence(bytes.subarray(0, 16))
   if (!mime) throw refuse(415, '只能上传 PDF、JPG 或 PNG 格式的文件（按文件内容判断，不看扩展名）', 'file')
+  await verifyContent(mime, bytes, cleanFileName(name))
   const id = randomUUID()
   await storage.setItemRaw(id, bytes)
   const [row] = await db.insert(files).values({
@@ -39,6 +43,8 @@ export async function saveEvidence(db: Database, storage: Storage, stream: Reada
 
 /** A file for the actor to download: its uploader, or whoever may see its application. Every access is logged. */
 export async function openEvidence(db: Database, storage: Storage, actor: Actor, id: string) {
+  // Not an id at all: the same 404 as a missing file (a malformed UUID would be an error in the query).
+  if (!UUID.test(id)) throw notFound('文件')
   const [file] = await db.select().from(files).where(eq(files.id, id))
   let allowed = file?.uploaderId === actor.id
   if (file && !allowed && file.applicationId) {

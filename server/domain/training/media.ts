@@ -11,6 +11,7 @@ import { dataDir } from '../../utils/dataDir'
 import { notFound, refuse } from '../../utils/errors'
 import { recordAudit } from '../audit'
 import { cleanFileName } from '../files/evidence'
+import { verifyContent } from '../files/verify'
 import { mediaTypeNames, sniffMedia, type MediaType } from './mediaType'
 import { parseRange } from './range'
 
@@ -69,6 +70,8 @@ export async function saveMedia(db: Database, stream: Readable, uploader: { id: 
     await pipeline(stream, sniffing((type) => { mime = type }), counter, createWriteStream(partial))
     // busboy ends the stream (without an error) when the size limit cuts it; the route answers 413.
     if ((stream as Readable & { truncated?: boolean }).truncated) throw refuse(413, '文件过大', 'file')
+    // The first bytes chose the type; the whole file, on disk now, must be one of it.
+    await verifyContent(mime!, partial, cleanFileName(name))
     await rename(partial, join(mediaDir(), id))
   }
   catch (error) {

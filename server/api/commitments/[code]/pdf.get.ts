@@ -4,7 +4,7 @@ import { commitmentPdf } from '../../../domain/commitments/pdf'
 export default defineEventHandler(async (event) => {
   const viewer = await requireUser(event).catch(() => null)
   const { db } = await usePlatform()
-  const { code, bytes } = await commitmentPdf(db, String(getRouterParam(event, 'code')), viewer, siteUrl(event))
+  const { code, bytes } = await commitmentPdf(db, await textParam(event, 'code'), viewer, siteUrl(event))
   setResponseHeaders(event, {
     'content-type': 'application/pdf',
     'content-length': bytes.length,
