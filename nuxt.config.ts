@@ -51,4 +51,10 @@ export default defineNuxtConfig({
     },
   },
   nitro: nitro as NuxtConfig['nitro'],
+  hooks: {
+    // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
+    'nitro:config'(config) {
+      config.errorHandler = [join(import.meta.dirname, 'server/error.ts'), ...[config.errorHandler ?? []].flat()]
+    },
+  },
 })

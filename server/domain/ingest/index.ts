@@ -5,6 +5,7 @@ import { recordRowSchema, type RecordRow } from '../../../shared/schemas/recordR
 import type { IngestError, IngestResult } from '../../../shared/schemas/ingest'
 import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import type { Database } from '../../utils/db'
+import { logError } from '../../utils/log'
 import { loadDepartments, type DepartmentDirectory, type DepartmentInfo } from '../departments'
 import type { RawRow } from './rows'
 import { writeBatch, type AcceptedRow } from './write'
@@ -74,7 +75,7 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
         return
       }
       // The database's message quotes the row's values (ID numbers among them): it goes nowhere.
-      console.error(`[ingest] row ${current[0]!.row} not saved: ${(error as { cause?: { code?: string } }).cause?.code ?? 'database error'}`)
+      logError(`[ingest] row ${current[0]!.row} not saved: ${(error as { cause?: { code?: string } }).cause?.code ?? 'database error'}`)
       reject(current[0]!.row, '', '该行保存失败，请核对后重新报送；如仍失败请联系市信用办')
     }
   }
