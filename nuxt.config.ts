@@ -54,7 +54,8 @@ export default defineNuxtConfig({
   hooks: {
     // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
     'nitro:config'(config) {
-      config.errorHandler = [join(import.meta.dirname, 'server/error.ts'), ...[config.errorHandler ?? []].flat()]
+      const nitroConfig = config as NitroConfig
+      nitroConfig.errorHandler = [join(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
     },
   },
 })

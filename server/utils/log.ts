@@ -1,4 +1,4 @@
-import { inspect } from 'node:util'
+import { format, inspect } from 'node:util'
 import { maskIdNumbers } from '../../shared/utils/idNumber'
 
 /**
@@ -45,4 +45,17 @@ export function logError(message: string, error?: unknown): void {
 
 export function logWarning(message: string, error?: unknown): void {
   console.warn(line(message, error))
+}
+
+const levels = ['debug', 'info', 'log', 'warn', 'error'] as const
+
+/**
+ * What others write to the console of the server process (Nitro, Vue's router warning about a path with its
+ * query string, a library) is redacted the same way: installed once at start (server/plugins/log.ts).
+ */
+export function redactConsole(): void {
+  for (const level of levels) {
+    const write = console[level].bind(console)
+    console[level] = (...args: unknown[]) => write(redact(format(...args)))
+  }
 }
