@@ -2,7 +2,8 @@ import type { H3Event } from 'h3'
 import { getRequestURL, useSession } from 'h3'
 import { useRuntimeConfig } from 'nitropack/runtime'
 import * as oidc from 'openid-client'
-import { logWarning } from './log'
+import { refuse } from './errors'
+import { logError, logWarning } from './log'
 import type { RateLimit } from './rateLimit'
 
 /**
@@ -52,7 +53,7 @@ const loopback = (url: URL) => ['127.0.0.1', 'localhost', '[::1]'].includes(url.
 let discovered: { key: string, configuration: Promise<oidc.Configuration> } | undefined
 
 /** The provider's metadata and keys, fetched once per process (again after a failure). */
-function configurationOf(settings: OidcSettings): Promise<oidc.Configuration> {
+async function configurationOf(settings: OidcSettings): Promise<oidc.Configuration> {
   const key = `${settings.issuer.href} ${settings.clientId}`
   if (discovered?.key !== key) {
     if (settings.issuer.protocol !== 'https:' && !loopback(settings.issuer)) throw new Error('OIDC_ISSUER must be an https:// address')
@@ -84,7 +85,10 @@ function attemptSession(event: H3Event) {
 
 /** Starts an attempt for the signed-in account: the provider's authorization URL to send the browser to. */
 export async function beginVerification(event: H3Event, settings: OidcSettings, userId: number): Promise<URL> {
-  const configuration = await configurationOf(settings)
+  const configuration = await configurationOf(settings).catch((error: unknown) => {
+    logError('[identity] provider not reachable', error)
+    throw refuse(503, '统一身份认证平台暂时无法访问，请稍后再试')
+  })
   const attempt: Attempt = { userId, state: oidc.randomState(), nonce: oidc.randomNonce(), verifier: oidc.randomPKCECodeVerifier() }
   const session = await attemptSession(event)
   await session.clear()
