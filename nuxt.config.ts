@@ -53,4 +53,11 @@ export default defineNuxtConfig({
     },
   },
   nitro: nitro as NuxtConfig['nitro'],
+  hooks: {
+    // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
+    'nitro:config'(config) {
+      const nitroConfig = config as NitroConfig
+      nitroConfig.errorHandler = [join(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
+    },
+  },
 })

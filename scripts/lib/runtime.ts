@@ -1,5 +1,6 @@
 import { loadCity, syncCity } from '../../server/domain/city'
 import { closeConnection, useConnection, type Database } from '../../server/utils/db'
+import { logError } from '../../server/utils/log'
 import { startLocalMeili, type LocalMeili } from '../../server/utils/meiliProcess'
 import { applyIndexSettings, configuredEndpoint, searchService, type SearchService } from '../../server/utils/search'
 
@@ -35,7 +36,7 @@ export async function closeDb(): Promise<void> {
 /** Runs a command and exits with its status: errors in plain words on stderr. */
 export function run(main: () => Promise<void>): void {
   main().then(() => closeDb()).then(() => process.exit(0), async (error: Error) => {
-    console.error(error.message)
+    logError(error.message)
     await closeDb().catch(() => {})
     process.exit(1)
   })

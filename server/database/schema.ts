@@ -143,7 +143,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull().default('public'),
   departmentId: integer('department_id').references(() => departments.id),
-  /** The natural-person subject this account verified itself as (DOMAIN.md rule 7: the ID number is not kept here). */
+  /** The natural-person subject an identity provider verified this account as (DOMAIN.md rule 7: the ID number is not kept here). */
   personSubjectId: bigint('person_subject_id', { mode: 'number' }).references(() => subjects.id),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

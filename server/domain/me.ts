@@ -1,16 +1,12 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { IdentityInput } from '../../shared/schemas/accounts'
 import type { OwnRecord, OwnSubject } from '../../shared/schemas/me'
 import { todayInChina } from '../../shared/utils/dates'
 import { isPublic } from '../../shared/utils/publication'
 import { departments, messages, recordHistory, records, subjectAgents, subjects, users } from '../database/schema'
 import type { Database } from '../utils/db'
-import { notFound, refuse } from '../utils/errors'
-import { actorOf, recordAudit } from './audit'
-import { personIdentityKey } from './ingest/write'
+import { notFound } from '../utils/errors'
 import { summary } from './records/public'
 import { eligibilityOf } from './repairs/eligibility'
-import type { Actor } from './workflow/machine'
 
 /** The subjects an account acts for (approved claims) and the natural person it verified itself as. */
 export async function ownSubjects(db: Database, userId: number): Promise<OwnSubject[]> {
@@ -61,19 +57,6 @@ export async function ownRecord(db: Database, userId: number, recordId: number, 
   if (!row || !subject) throw notFound('信用记录')
   const repairs = await repairsOf(db, [recordId])
   return { subject, record: ownRecordOf(row.record, row.departmentName, subject, today, repairs.get(recordId) ?? null) }
-}
-
-/**
- * A natural person links the account to their own records by name and ID number. The number is only
- * compared, never stored on the account or logged; a mismatch says nothing about whose records exist.
- */
-export async function verifyIdentity(db: Database, actor: Actor, input: IdentityInput): Promise<OwnSubject> {
-  const [subject] = await db.select({ id: subjects.id, name: subjects.name, creditCode: subjects.creditCode, kind: subjects.kind })
-    .from(subjects).where(and(eq(subjects.kind, 'natural_person'), eq(subjects.identityKey, personIdentityKey('身份证', input.idNumber)), eq(subjects.name, input.name)))
-  if (!subject) throw refuse(404, '未找到与该姓名和身份证号码相符的信用记录', 'idNumber')
-  await db.update(users).set({ personSubjectId: subject.id }).where(eq(users.id, actor.id))
-  await recordAudit(db, { actor: actorOf(actor), action: 'identity.verify', entity: 'subject', entityId: String(subject.id) })
-  return { ...subject, via: 'person' }
 }
 
 export async function ownMessages(db: Database, userId: number) {

@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer'
 import { getRequestURL, type H3Event } from 'h3'
+import { logError } from './log'
 
 /** Sends one mail; a failure is logged (without the address) and never thrown: mail only echoes what is saved. */
 export interface Mailer { send: (to: string, subject: string, text: string) => Promise<void> }
@@ -19,7 +20,7 @@ export function useMailer(): Mailer | null {
   mailer = {
     send: async (to, subject, text) => {
       await transport.sendMail({ from, to, subject, text })
-        .catch((error: Error) => console.error(`[mail] "${subject}" not sent: ${error.message}`))
+        .catch((error: Error) => logError(`[mail] "${subject}" not sent`, error))
     },
   }
   return mailer

@@ -5,6 +5,7 @@ import { ensureStandardTemplates } from '../domain/commitments/templates'
 import { expirePublications } from '../domain/records/expire'
 import { drainOnce } from '../domain/search/outbox'
 import { closeConnection, useConnection, type Database } from './db'
+import { logError, logWarning } from './log'
 import { startLocalMeili, type LocalMeili } from './meiliProcess'
 import { applyIndexSettings, configuredEndpoint, searchService, type SearchService } from './search'
 
@@ -25,7 +26,7 @@ export function notifyOutbox(): void {
 async function superviseLocalMeili(port?: number): Promise<LocalMeili> {
   const meili = await startLocalMeili({ port })
   meili.onUnexpectedExit(() => {
-    console.error('[search] local Meilisearch exited; restarting')
+    logError('[search] local Meilisearch exited; restarting')
     const retry = () => superviseLocalMeili(meili.port).then((next) => { localMeili = next }, () => setTimeout(retry, 2000))
     setTimeout(retry, 500)
   })
@@ -41,7 +42,7 @@ async function startSearch(): Promise<SearchService | null> {
   }
   catch (error) {
     // The database is the source of truth: the portal starts, health says degraded, the index catches up later.
-    console.error(`[search] settings not applied yet: ${(error as Error).message}`)
+    logWarning('[search] settings not applied yet', error)
   }
   return search
 }

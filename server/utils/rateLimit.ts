@@ -3,6 +3,7 @@ import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { accountPolicy } from '../../config/accounts'
 import { refuse } from './errors'
+import { logError } from './log'
 import { trustProxy } from './proxy'
 
 export interface RateLimit {
@@ -27,7 +28,7 @@ export function rateLimitRedis(): Redis | undefined {
   redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   // Once per outage, and without the URL (it may hold a password).
   redis.on('error', (error: Error) => {
-    if (!reported) console.error(`[rate limit] Redis unavailable, counting in memory on this instance: ${error.message}`)
+    if (!reported) logError(`[rate limit] Redis unavailable, counting in memory on this instance: ${error.message}`)
     reported = true
   })
   redis.on('ready', () => { reported = false })

@@ -54,11 +54,4 @@ export const staffUserSchema = z.object({
 })
 export type StaffUser = z.infer<typeof staffUserSchema>
 
-/** A natural person proves who they are to see their own records (DOMAIN.md rule 7). */
-export const identitySchema = z.object({
-  name,
-  idNumber: textInput({ error: '请输入身份证号码' }).trim().toUpperCase().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
-})
-
 export interface SessionUser { id: number, name: string, role: Role, departmentId: number | null }
-export type IdentityInput = z.infer<typeof identitySchema>

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { commitmentTypes, disclosures, fulfilments, type CommitmentType, type Disclosure, type Fulfilment } from '../commitments'
 import { checkCreditCode } from '../utils/creditCode'
-import { maskIdNumbers } from '../utils/idNumber'
+import { containsIdNumber, maskIdNumbers } from '../utils/idNumber'
 import { requestKeySchema, textInput } from './fields'
 
 /** The largest signature PNG accepted: a phone canvas at device pixel ratio 3 stays far below it. */
@@ -16,7 +16,7 @@ export const signatureSchema = textInput({ error: '请手写签名' })
 
 /** 承诺事由 is sealed and published as typed, so an ID number must not get into it (DOMAIN.md rule 7). */
 const matterSchema = textInput({ error: '请填写承诺事由' }).trim().min(2, '承诺事由至少2个字，如“食品经营许可”').max(200, '承诺事由最多200字')
-  .refine(value => maskIdNumbers(value) === value, '承诺事由中请勿填写身份证号码')
+  .refine(value => !containsIdNumber(value), '承诺事由中请勿填写身份证号码')
 
 /** POST /api/commitments and the signing form on the phone. */
 export const commitmentSignSchema = z.object({
@@ -48,11 +48,11 @@ export const commitmentDraftSchema = z.object({
 })
 export type CommitmentDraftInput = z.infer<typeof commitmentDraftSchema>
 
-/** A template's text; placeholders in braces: {subjectName} {creditCode} {legalRepresentative} {date} {matter}. */
+/** A template's text (published in every commitment made from it, so ID numbers are masked); placeholders in braces: {subjectName} {creditCode} {legalRepresentative} {date} {matter}. */
 const templateText = {
-  matter: textInput({ error: '请填写承诺事由模板' }).trim().min(4, '承诺事由模板至少4个字').max(500, '承诺事由模板最多500字'),
-  content: textInput({ error: '请填写承诺内容模板' }).trim().min(10, '承诺内容模板至少10个字').max(5000, '承诺内容模板最多5000字'),
-  liability: textInput({ error: '请填写违诺责任模板' }).trim().min(4, '违诺责任模板至少4个字').max(2000, '违诺责任模板最多2000字'),
+  matter: textInput({ error: '请填写承诺事由模板' }).trim().min(4, '承诺事由模板至少4个字').max(500, '承诺事由模板最多500字').transform(maskIdNumbers),
+  content: textInput({ error: '请填写承诺内容模板' }).trim().min(10, '承诺内容模板至少10个字').max(5000, '承诺内容模板最多5000字').transform(maskIdNumbers),
+  liability: textInput({ error: '请填写违诺责任模板' }).trim().min(4, '违诺责任模板至少4个字').max(2000, '违诺责任模板最多2000字').transform(maskIdNumbers),
 }
 const titleSchema = textInput({ error: '请填写模板名称' }).trim().min(2, '模板名称至少2个字').max(60, '模板名称最多60字')
 
@@ -72,7 +72,8 @@ export type TemplateEditInput = z.infer<typeof templateEditSchema>
 /** POST /api/admin/commitments/:id/fulfilment. */
 export const fulfilmentSchema = z.object({
   status: z.enum(fulfilments, { error: '请选择履行状态' }),
-  note: textInput({ error: '请填写认定说明' }).trim().min(4, '认定说明至少4个字').max(1000, '认定说明最多1000字'),
+  /** Published with the commitment: an ID number typed into it is masked before it is stored. */
+  note: textInput({ error: '请填写认定说明' }).trim().min(4, '认定说明至少4个字').max(1000, '认定说明最多1000字').transform(maskIdNumbers),
 })
 export type FulfilmentInput = z.infer<typeof fulfilmentSchema>
 

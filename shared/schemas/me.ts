@@ -32,3 +32,17 @@ export interface ApplicationSummary {
   createdAt: string
   updatedAt: string
 }
+
+/**
+ * Why 实名核验 did not open a person's records, as /me/identity?result=… tells it. Success goes straight to
+ * the person's records instead.
+ */
+export const identityResults = {
+  expired: '核验请求已失效或不是从本账号发起的，请重新发起实名核验。',
+  cancelled: '您已在统一身份认证平台取消了认证，未进行核验。',
+  failed: '统一身份认证平台未能完成核验，请稍后重新发起实名核验。',
+  level: '您在统一身份认证平台的实名认证等级不足，请先在该平台完成更高等级的实名认证，再重新核验。',
+  incomplete: '统一身份认证平台未提供您的姓名和居民身份证号码，无法核验。请在该平台补全实名信息后重试。',
+  none: '实名核验已通过，但本平台暂无与您的姓名和身份证号码相符的信用记录。今后如有记录，可再次核验后查看。',
+} as const
+export type IdentityResult = keyof typeof identityResults

@@ -4,7 +4,7 @@ import { textInput } from './fields'
 import { actionKinds, familyOf, kindByLabel, kindLabels, listKinds, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../kinds'
 import { checkCreditCode } from '../utils/creditCode'
 import { parseDate } from '../utils/dates'
-import { isValidResidentId } from '../utils/idNumber'
+import { isValidResidentId, maskIdNumbers } from '../utils/idNumber'
 import { toSimplified } from '../utils/simplified'
 import { hasBrokenCharacters, normalizeIdentifier, normalizeText, toHalfWidth } from '../utils/text'
 
@@ -31,7 +31,11 @@ const requiredMessage = (iss: { input?: unknown }) => iss.input === undefined ? 
 /** Optional means blank is allowed: an empty cell is absent, not an invalid value. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional())
 
-const text = z.preprocess(asText, textInput({ error: requiredMessage }).max(MAX_TEXT, `内容过长，最多${MAX_TEXT}字`))
+/** Free text is published: an ID number typed into it is masked before it is stored (DOMAIN.md rule 7). */
+const text = z.preprocess((value) => {
+  const t = asText(value)
+  return typeof t === 'string' ? maskIdNumbers(t) : t
+}, textInput({ error: requiredMessage }).max(MAX_TEXT, `内容过长，最多${MAX_TEXT}字`))
 const optionalText = optional(text)
 const identifier = z.preprocess(v => {
   const t = asText(v)

@@ -89,6 +89,9 @@ export const accessMatrix: Record<string, Probe> = {
   'POST /api/auth/register': { path: '/api/auth/register', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset-request': { path: '/api/auth/reset-request', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset': { path: '/api/auth/reset', body: {}, expect: [400, 400, 400, 400, 400, 400] },
+  // 实名核验 is offered only where an identity provider is configured; this server has none (tests/api/identity.test.ts has one).
+  'GET /api/auth/oidc/start': { path: '/api/auth/oidc/start', expect: [404, 404, 404, 404, 404, 404] },
+  'GET /api/auth/oidc/callback': { path: '/api/auth/oidc/callback?code=x&state=y', expect: [404, 404, 404, 404, 404, 404] },
   'POST /api/auth/logout': { path: '/api/auth/logout', body: {}, expect: [200, 200, 200, 200, 200, 200], endsSession: true },
   'POST /api/auth/logout-all': { path: '/api/auth/logout-all', body: {}, expect: [401, 200, 200, 200, 200, 200], endsSession: true },
 
@@ -99,8 +102,6 @@ export const accessMatrix: Record<string, Probe> = {
   'GET /api/me/commitments': { path: '/api/me/commitments', expect: [401, 200, 200, 200, 200, 200] },
   'GET /api/me/messages': { path: '/api/me/messages', expect: [401, 200, 200, 200, 200, 200] },
   'POST /api/me/messages/read': { path: '/api/me/messages/read', body: {}, expect: [401, 200, 200, 200, 200, 200] },
-  // defect: (identity, §2; not probed, it would link the callers to a person) a real name and a guessed number hand any account that person's records; the route is to go.
-  'POST /api/me/identity': { path: '/api/me/identity', body: {}, expect: [401, 400, 400, 400, 400, 400] },
   'GET /api/me/records/[id]': { path: f => `/api/me/records/${f.record}`, expect: [401, 404, 404, 404, 404, 404] },
   'GET /api/me/commitment-drafts/[id]': { path: f => `/api/me/commitment-drafts/${f.draft}`, expect: [401, 404, 404, 404, 404, 404] },
   'GET /api/me/subjects/[id]/records': { path: f => `/api/me/subjects/${f.subject}/records`, expect: [401, 404, 404, 404, 404, 404] },

@@ -183,16 +183,16 @@ describe('subject claim (主体认领), end to end', () => {
   })
 })
 
-describe('a natural person’s own records', () => {
-  it('shows them after the name and ID number match, and never logs the number', async () => {
+describe('a natural person’s own records without an identity provider', () => {
+  it('offers no 实名核验 and no way to become a person by typing a name and an ID number', async () => {
     const person = await signedUp(server, '13800138777', '钱七')
-    const wrong = await person.post('/api/me/identity', { name: '钱七', idNumber: residentId('211303', '19900101', '016') })
-    expect([wrong.status, wrong.body.data.fields.idNumber]).toEqual([404, ['未找到与该姓名和身份证号码相符的信用记录']])
-    const verified = await person.post('/api/me/identity', { name: '钱七', idNumber: personId })
-    expect(verified.body.subject).toMatchObject({ name: '钱七', via: 'person' })
-    const records = await person.get(`/api/me/subjects/${verified.body.subject.id}/records`)
-    expect(records.body.records).toMatchObject([{ documentNumber: '朝市监罚〔2026〕303号', isPublic: false }])
-    expect(JSON.stringify(records.body)).not.toContain(personId)
+    expect((await person.get('/api/me')).body).toMatchObject({ subjects: [], identityVerification: false })
+    expect((await person.get('/api/auth/oidc/start')).status).toBe(404)
+    expect((await person.get('/api/auth/oidc/callback?code=x&state=y')).status).toBe(404)
+    expect((await person.call('GET', '/me/identity', undefined, { accept: 'text/html' })).status).toBe(404)
+    const old = await person.post('/api/me/identity', { name: '钱七', idNumber: personId })
+    expect([404, 405]).toContain(old.status)
+    expect((await person.get('/api/me')).body.subjects).toEqual([])
     expect(server.output()).not.toContain(personId)
   })
 })

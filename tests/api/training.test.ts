@@ -3,6 +3,7 @@ import { addDays, todayInChina } from '../../shared/utils/dates'
 import { agentOf, Client, samples, signedUp, staff } from '../support/client'
 import { mp4File } from '../support/files'
 import { residentId } from '../support/ids'
+import { startIdentityProvider, verifyIdentity, type TestIdentityProvider } from '../support/identityProvider'
 import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 
@@ -10,6 +11,7 @@ const ID_NUMBER = residentId('211302', '19800315', '021')
 const PERSON_ID = residentId('211303', '19920708', '017')
 const recent = addDays(todayInChina(), -20)
 
+let provider: TestIdentityProvider
 let server: TestServer
 let office: Client
 let admin: Client
@@ -40,8 +42,9 @@ function upload(client: Client, bytes: Uint8Array, name: string) {
 const put = (client: Client, path: string, body: unknown) => client.call('PUT', path, body)
 
 beforeAll(async () => {
+  provider = await startIdentityProvider([{ login: 'sunba', name: '孙八', idNumber: PERSON_ID }])
   // A small media limit, so the 413 is tested without sending 200 MB.
-  server = await startServer({ MEDIA_MAX_MB: '1' })
+  server = await startServer({ ...provider.portalEnv, MEDIA_MAX_MB: '1' })
   await ingest('penalty', [
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕901号', 处罚决定日期: recent, 法定代表人证件类型: '身份证', 法定代表人证件号码: ID_NUMBER }),
     penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕902号', 处罚决定日期: recent, 行政相对人名称: OTHER.name, 统一社会信用代码: OTHER.creditCode }),
@@ -63,6 +66,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await server?.stop()
+  await provider?.stop()
 })
 
 const course = { title: '信用修复专题培训', summary: '信用修复政策与承诺', passMark: 60, questionsPerQuiz: 4, attemptsPerDay: 3, published: true }
@@ -326,8 +330,7 @@ describe('certificates and statistics', () => {
 
   it("shows a natural person's certificate with the surname only, no code and no ID number", async () => {
     const person = await signedUp(server, 'sunba@example.com', '孙八')
-    const verified = await person.post('/api/me/identity', { name: '孙八', idNumber: PERSON_ID })
-    expect(verified.status).toBe(200)
+    expect(await verifyIdentity(person, provider, 'sunba')).toMatch(/^\/me\/subjects\/\d+$/)
     const personSubject = (await person.get('/api/me')).body.subjects[0].id
     for (const lesson of ids.lessons) await put(person, `/api/training/lessons/${lesson}/progress`, { position: 100, completed: true })
     const quiz = await person.post(`/api/training/courses/${ids.course}/quiz`, { subjectId: personSubject })

@@ -21,11 +21,14 @@ export interface TestServer {
   stop: () => Promise<void>
 }
 
-/** Starts `.output/server/index.mjs` with a data directory (and database) of its own. */
+/**
+ * Starts `.output/server/index.mjs` with a data directory (and database) of its own, on a free port or on
+ * `extraEnv.PORT` (chosen beforehand when another server must know the portal's address, as an identity provider does).
+ */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-api-'))
   const database = await provisionDatabase()
-  const port = await freePort()
+  const port = Number(extraEnv.PORT) || await freePort()
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     PORT: String(port),

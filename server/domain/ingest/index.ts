@@ -6,6 +6,7 @@ import type { IngestError, IngestResult, IngestWarning } from '../../../shared/s
 import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import type { Database } from '../../utils/db'
 import { legacyCreditCodes } from '../city'
+import { logError } from '../../utils/log'
 import { loadDepartments, type DepartmentDirectory, type DepartmentInfo } from '../departments'
 import { IngestInterruptedError, writeFault } from './interrupted'
 import type { RawRow } from './rows'
@@ -118,11 +119,11 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
         return
       }
       if (fault === 'row') {
-        console.error(`[ingest] row ${current[0]!.row} not saved: ${code}`)
+        logError(`[ingest] row ${current[0]!.row} not saved: ${code}`)
         reject(current[0]!.row, '', '该行保存失败，请核对后重新报送；如仍失败请联系市信用办')
         return
       }
-      console.error(`[ingest] stopped before row ${current[0]!.row}: ${code}`)
+      logError(`[ingest] stopped before row ${current[0]!.row}: ${code}`)
       failure = { error, resendFrom: current[0]!.row }
     }
   }
@@ -173,7 +174,7 @@ export async function ingestRows(db: Database, family: RecordFamily, rows: Async
   // After a large load the planner needs new statistics; PGlite has no autovacuum to gather them.
   // Everything is saved by now: a failure here costs only the statistics.
   if (result.accepted >= 10_000) {
-    await db.execute(sql`analyze records, subjects`).catch((error: unknown) => console.error(`[ingest] analyze failed: ${(error as { cause?: { code?: string } }).cause?.code ?? 'database error'}`))
+    await db.execute(sql`analyze records, subjects`).catch((error: unknown) => logError(`[ingest] analyze failed: ${(error as { cause?: { code?: string } }).cause?.code ?? 'database error'}`))
   }
   result.errors.sort((a, b) => a.row - b.row)
   warnings.sort((a, b) => a.row - b.row)

@@ -57,7 +57,8 @@ export function summary(record: RecordRow, departmentName: string): PublicRecord
   return {
     id: record.id,
     kind: record.kind,
-    title: recordTitle(record),
+    // Stored text is masked at ingest; rows stored before that are masked here too.
+    title: maskIdNumbers(recordTitle(record)),
     documentNumber: record.documentNumber,
     decisionDate: record.decisionDate,
     department: departmentName,

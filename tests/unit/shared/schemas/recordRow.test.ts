@@ -32,6 +32,18 @@ describe('recordRowSchema', () => {
     expect(firstIssue(penalty({ 行政相对人类别: '自然人', 统一社会信用代码: '', 证件类型: '身份证', 证件号码: '211302198506120310' }))).toMatchObject({ path: 'idNumber' })
   })
 
+  it('masks ID numbers in free text before anything is stored, and keeps the structured ID column', () => {
+    const id = residentId('211302', '19650622', '320')
+    const spaced = `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`
+    const result = penalty({ 违法行为类型: `经办人ID${id}无证经营`, 违法事实: `当事人（身份证${spaced}）无证经营`, 备注: `身份证号${id.slice(0, 6)}-${id.slice(6)}` })
+    expect(result.success).toBe(true)
+    const stored = JSON.stringify(result.data)
+    expect(stored.replace(/\D/g, '')).not.toContain(id.slice(3, 17))
+    expect(result.data).toMatchObject({ violationType: `经办人ID211${'*'.repeat(15)}无证经营`, violationFacts: `当事人（身份证211${'*'.repeat(15)}）无证经营` })
+    const person = penalty({ 行政相对人类别: '自然人', 统一社会信用代码: '', 证件类型: '身份证', 证件号码: id })
+    expect(person.success && person.data.idNumber).toBe(id)
+  })
+
   it('takes a licence’s 许可编号 when it has no decision number', () => {
     const row = licenseRow({ 行政许可决定文书号: '' })
     const result = recordRowSchema('license').safeParse(keyed('license', row))

@@ -1,0 +1,14 @@
+import { defineNitroErrorHandler } from 'nitropack/runtime'
+import { logError } from './utils/log'
+
+/**
+ * First of the error handlers (nuxt.config.ts puts it before Nuxt's and Nitro's own): an unexpected error
+ * is logged here, once, through the redacting logger. The error is then reduced to the plain 500 the
+ * handlers after this one would answer anyway ("Server Error", no data), so that they neither print the
+ * original (Nitro's default prints the whole error, a database error's query parameters with it) nor show it.
+ */
+export default defineNitroErrorHandler((error, event) => {
+  if (!error.unhandled && !error.fatal) return
+  logError(`[request error] [${event.method}] ${event.path}`, error)
+  Object.assign(error, { unhandled: false, fatal: false, message: 'Server Error', statusMessage: 'Server Error', data: undefined, cause: undefined })
+})
