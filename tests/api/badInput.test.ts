@@ -29,7 +29,6 @@ const bodyInputs: TextInput[] = [
   ...fields('/api/auth/register', 'anonymous', ['account', 'name', 'password']),
   ...fields('/api/auth/reset-request', 'anonymous', ['account']),
   ...fields('/api/auth/reset', 'anonymous', ['token', 'account', 'password']),
-  ...fields('/api/me/identity', 'user', ['name', 'idNumber']),
   ...fields('/api/claims', 'user', ['creditCode', 'contactPhone', 'requestKey']),
   ...fields('/api/objections', 'user', ['description', 'requestedCorrection', 'contactName', 'contactPhone', 'requestKey']),
   ...fields('/api/repairs', 'user', ['measures', 'contactName', 'contactPhone', 'certificateNumber', 'requestKey']),
@@ -116,13 +115,16 @@ describe('an id, code or number in a path that is not one is a 400 or a 404, nev
 })
 
 describe('department ingest over JSON', () => {
-  it('takes a row whose text holds a NUL without it (department data is normalised), never a 500', async () => {
+  it('refuses a department row whose text holds a NUL as damaged text, naming the column, and keeps the good row: never a 500', async () => {
     const key = (await server.cli('scripts/department-key.ts', [MARKET.creditCode])).stdout.trim().split('\n').at(-1)!
     const response = await fetch(`${server.url}/api/ingest`, {
       method: 'POST', headers: { 'authorization': `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'penalty', records: [penaltyRow({ 行政相对人名称: `朝阳${NUL}公司` }), penaltyRow({ 行政处罚决定书文号: '朝市监罚〔2026〕77号' })] }),
     })
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ accepted: 2, rejected: 0, errors: [] })
+    expect(await response.json()).toMatchObject({
+      accepted: 1, rejected: 1,
+      errors: [{ row: 1, field: '行政相对人名称', reason: '行政相对人名称含有无法识别的字符（文件编码损坏），请检查文件后重新报送' }],
+    })
   })
 })
