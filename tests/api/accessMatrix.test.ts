@@ -5,6 +5,7 @@ import { signInCast, type Cast } from '../support/cast'
 import { Client, samples, signedUp, staff, STRONG_PASSWORD } from '../support/client'
 import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
+import { missingSecurityHeaders } from '../support/securityHeaders'
 import { startServer, type TestServer } from '../support/server'
 import { signaturePng } from '../support/signature'
 import { trained } from '../support/training'
@@ -124,6 +125,8 @@ async function answerOf(client: Client, role: Role, route: string, probe: Probe)
   const body = typeof probe.body === 'function' ? probe.body(fixtures) : probe.body
   const method = route.split(' ')[0]!
   const reply = await client.call(method === 'ALL' ? 'GET' : method, path, body)
+  const missing = missingSecurityHeaders(reply.headers)
+  if (missing.length) return `${reply.status} without ${missing.join(', ')}`
   if (reply.status < 300 && outsiders.includes(role)) {
     const text = Buffer.isBuffer(reply.body) ? reply.body.toString('utf8') : JSON.stringify(reply.body)
     const leaked = hidden.find(secret => text.includes(secret))
