@@ -8,7 +8,8 @@ import { logError } from './utils/log'
  * original (Nitro's default prints the whole error, a database error's query parameters with it) nor show it.
  */
 export default defineNitroErrorHandler((error, event) => {
-  if (!error.unhandled && !error.fatal) return
+  // Only what nobody threw on purpose: a page's `fatal` 404 keeps its message ("第18位校验码不正确…").
+  if (!error.unhandled) return
   logError(`[request error] [${event.method}] ${event.path}`, error)
   Object.assign(error, { unhandled: false, fatal: false, message: 'Server Error', statusMessage: 'Server Error', data: undefined, cause: undefined })
 })
