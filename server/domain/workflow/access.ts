@@ -1,6 +1,7 @@
 import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm'
 import { applications, subjectAgents } from '../../database/schema'
 import type { Database } from '../../utils/db'
+import { actsForSubject } from '../access/subjects'
 import type { Actor, Standing } from './machine'
 
 const staffRoles = new Set(['credit_office', 'admin'])
@@ -29,7 +30,7 @@ export type Access = 'applicant' | 'agent' | 'staff'
  */
 export async function applicationFor(db: Database, actor: Actor, id: number) {
   const applicant = eq(applications.applicantId, actor.id)
-  const agent = sql`exists (select 1 from ${subjectAgents} where ${subjectAgents.userId} = ${actor.id} and ${subjectAgents.subjectId} = ${applications.subjectId})`
+  const agent = actsForSubject(actor.id, applications.subjectId)
   const scope = staffScope(actor)
   const staff = scope === false ? sql`false` : scope ?? sql`true`
   const [row] = await db.select({
