@@ -52,6 +52,9 @@ export default defineNuxtConfig({
       ],
     },
   },
+  // The offline page runs no script: served by the service worker for a page that failed, it must keep that
+  // page's address, which the app's router would rewrite to /offline (pages/offline.vue).
+  routeRules: { '/offline': { noScripts: true } },
   nitro: nitro as NuxtConfig['nitro'],
   hooks: {
     // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
