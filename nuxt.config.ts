@@ -47,6 +47,8 @@ export default defineNuxtConfig({
         { name: 'theme-color', content: '#a61b1b' },
       ],
       link: [
+        // The ICO for browsers without SVG icons (public/favicon.ico, scripts/assets/favicon.mjs).
+        { rel: 'icon', href: '/favicon.ico', sizes: '16x16 32x32 48x48' },
         { rel: 'icon', href: '/icons/icon.svg', type: 'image/svg+xml' },
         { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
       ],

@@ -11,6 +11,6 @@ export function isLoginFlash(value: unknown): value is LoginFlash {
   return typeof value === 'object' && value !== null && typeof (value as LoginFlash).message === 'string'
 }
 
-/** One line for the page: the refusal, then what to change in each field. */
+/** One line for the page: the refusal, then what to change in each field (a field's message may repeat it). */
 export const loginFlashText = (flash: LoginFlash) =>
-  [flash.message, ...Object.values(flash.fields ?? {}).flat()].join('；')
+  [...new Set([flash.message, ...Object.values(flash.fields ?? {}).flat()])].join('；')
