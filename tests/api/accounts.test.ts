@@ -245,7 +245,7 @@ describe('the login form without JavaScript (POST /login)', () => {
 
   it('takes the post only from this site’s own page: no login CSRF', async () => {
     const body = { account: 'form@example.com', password: STRONG_PASSWORD }
-    for (const headers of [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, {}]) {
+    for (const headers of [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, {}] as Record<string, string>[]) {
       const reply = await submit(new Client(server), body, '', headers)
       expect(reply.status, JSON.stringify(headers)).toBe(403)
       expect(reply.headers.getSetCookie(), JSON.stringify(headers)).toEqual([])

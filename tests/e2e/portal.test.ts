@@ -60,10 +60,10 @@ describe('the public portal on a phone', () => {
     const box = (await first.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(phone.viewport.height)
     // Closed, the filters take no room; open, every one is a link that keeps the query.
-    const filters = page.locator('summary', { hasText: '筛选' })
-    expect(await page.getByRole('link', { name: /^行政处罚/ }).isVisible()).toBe(false)
+    const filters = page.locator('summary', { hasText: /^\s*筛选/ })
+    expect(await page.getByRole('link', { name: /^行政处罚 [\d,]+$/ }).isVisible()).toBe(false)
     await filters.click()
-    await page.getByRole('link', { name: /^行政处罚/ }).click()
+    await page.getByRole('link', { name: /^行政处罚 [\d,]+$/ }).click()
     await page.waitForURL(/kind=penalty/)
     expect(new URL(page.url()).searchParams.get('q')).toBe('建材')
     expect(await filters.textContent()).toContain('已选1项')
