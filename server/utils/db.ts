@@ -167,10 +167,6 @@ export function useConnection(): Promise<Connection> {
   return shared
 }
 
-export async function useDb(): Promise<Database> {
-  return (await useConnection()).db
-}
-
 export async function closeConnection(): Promise<void> {
   const current = shared
   shared = undefined

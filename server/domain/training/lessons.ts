@@ -85,8 +85,3 @@ export async function reorderLessons(db: Database, courseId: number, lessonIds: 
   })
 }
 
-/** Ids of the course's lessons, in order (for the learner's pages and the test gate). */
-export async function lessonIdsOf(db: Pick<Database, 'select'>, courseId: number): Promise<number[]> {
-  return (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.courseId, courseId)).orderBy(asc(lessons.position), asc(lessons.id))).map(l => l.id)
-}
-

@@ -6,8 +6,6 @@ import type { Actor, Standing } from './machine'
 
 const staffRoles = new Set(['credit_office', 'admin'])
 
-export const isStaff = (actor: Actor) => staffRoles.has(actor.role) || actor.role === 'department_reviewer'
-
 /** The applications an actor's staff role lets it see: all for the credit office, its own department's for a reviewer. */
 export function staffScope(actor: Actor): SQL | undefined | false {
   if (staffRoles.has(actor.role)) return undefined
