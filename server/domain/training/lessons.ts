@@ -1,14 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { LessonInput } from '../../../shared/schemas/training'
 import { courseMedia, courses, lessons } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { recordAudit } from '../audit'
 import { touchCourse } from './courses'
 import { isVideo } from './mediaType'
 import { sanitizeLessonHtml } from './sanitize'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** A lesson's video must be an uploaded video, not an image or someone's guess of an id. */
 async function checkVideo(tx: Tx, videoId: string | null) {
