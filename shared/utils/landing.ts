@@ -1,4 +1,5 @@
-import { staffRoles, type Role } from '../schemas/accounts'
+import { isStaffRole } from '../roles'
+import type { Role } from '../schemas/accounts'
 
 /**
  * Where a sign-in lands: the page asked for, if it is a path on this site (an open redirect would send people
@@ -8,5 +9,5 @@ import { staffRoles, type Role } from '../schemas/accounts'
 export function landingAfterLogin(redirect: unknown, role: Role | undefined): string {
   const target = typeof redirect === 'string' ? redirect : ''
   if (target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')) return target
-  return (staffRoles as readonly string[]).includes(role ?? '') ? '/admin' : '/me'
+  return isStaffRole(role) ? '/admin' : '/me'
 }

@@ -59,7 +59,7 @@ describe('the favicon', () => {
 describe('pages for search engines', () => {
   const publicPages = () => ['/', '/search?q=建材', `/records/${record.id}`, `/subjects/${record.creditCode}`, '/commitments',
     '/lists/black', '/lists/red', '/training', `/training/${courseId}`, '/objections', '/repair', '/registrations',
-    '/login', '/register', '/reset']
+    '/login', '/signup', '/reset']
 
   it('gives every public page its own Chinese description, with no ID or phone number in it', async () => {
     const descriptions = new Map<string, string>()
