@@ -7,6 +7,8 @@ interface ErrorTarget { setErrors: (errors: FormError[]) => void }
 /** What a page holds of its form (UForm itself, or AppForm around it): errors to set and check again. */
 export interface FormTarget extends ErrorTarget {
   getErrors: () => FormError[]
+  /** Forgets every error, e.g. after a saved form is emptied for the next entry. */
+  clear: () => void
   validate: (options: { name: string[], silent: true }) => Promise<unknown>
 }
 

@@ -21,7 +21,8 @@ export function useMediaUpload() {
     try {
       const form = new FormData()
       form.append('file', file, file.name)
-      return await $fetch('/api/admin/media', { method: 'POST', body: form })
+      // Typed by the generated route type; inferring it here is too deep for TypeScript.
+      return await $fetch<UploadedMedia>('/api/admin/media', { method: 'POST', body: form })
     }
     catch (error) {
       problem.value = readApiError(error, '上传失败，请检查网络后重试').message
