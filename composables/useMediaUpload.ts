@@ -1,5 +1,6 @@
 import { readApiError } from '~/utils/apiError'
-import { oversizeProblem, type UploadedMedia } from '~/utils/uploads'
+import { oversizeProblem } from '~/utils/uploads'
+import type { UploadedMedia } from './useUploadLimits'
 
 /**
  * Uploads one lesson image or video to the console's media route. A file over the limit is refused

@@ -12,12 +12,3 @@ export function csvCell(value: string | number): string {
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {
   return `\uFEFF${rows.map(cells => cells.map(csvCell).join(',')).join('\r\n')}\r\n`
 }
-
-/** Hands the rows to the browser as a download named `filename`. */
-export function downloadCsv(filename: string, rows: readonly (readonly (string | number)[])[]) {
-  const link = document.createElement('a')
-  link.href = URL.createObjectURL(new Blob([csvText(rows)], { type: 'text/csv;charset=utf-8' }))
-  link.download = filename
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000)
-}

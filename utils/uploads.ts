@@ -1,10 +1,3 @@
-import type { InternalApi } from 'nitropack/types'
-
-/** An evidence file as POST /api/files answers it (the route type Nuxt generates). */
-export type UploadedFile = InternalApi['/api/files']['post']
-/** A lesson image or video as POST /api/admin/media answers it. */
-export type UploadedMedia = InternalApi['/api/admin/media']['post']
-
 const MB = 1024 * 1024
 
 /** A size as people read it: "12.3 MB", "850 KB". */
