@@ -2,7 +2,7 @@ import type { NitroFetchRequest } from 'nitropack/types'
 import { isUnavailable, readApiError } from '~/utils/apiError'
 
 /** What the error page says when the API could not answer: the page exists, try again (error.vue offers 重试). */
-export const unavailableMessage = '服务暂时不可用，请稍后重试'
+const unavailableMessage = '服务暂时不可用，请稍后重试'
 
 /**
  * The data a page cannot show without, typed by the route Nuxt generates for `url`. An expired sign-in

@@ -22,7 +22,6 @@ export const actionSchema = z.object({
   /** 补正后重新提交 of a repair: the training certificate that was missing. */
   certificateNumber: certificateNumberSchema.optional(),
 })
-export type ActionInput = z.infer<typeof actionSchema>
 
 /** What the workflow says when a step that must give its reason (驳回, 维持…) has none. */
 export const reasonRequiredMessage = (label: string) => `${label}须填写理由`
