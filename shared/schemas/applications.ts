@@ -23,6 +23,8 @@ export const actionSchema = z.object({
   certificateNumber: certificateNumberSchema.optional(),
 })
 
+export type ActionInput = z.infer<typeof actionSchema>
+
 /** What the workflow says when a step that must give its reason (驳回, 维持…) has none. */
 export const reasonRequiredMessage = (label: string) => `${label}须填写理由`
 
