@@ -36,7 +36,8 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   // Sealed cookie sessions (nuxt-auth-utils); NUXT_SESSION_PASSWORD seals them, NUXT_SESSION_MAX_AGE shortens them.
   runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true, secure: true } } },
-  typescript: { strict: true },
+  // Component tests mount app code: they are checked with it (auto-imports, `~/`), not with the tools.
+  typescript: { strict: true, tsConfig: { include: ['../tests/components/**/*'] } },
   // Build machines and government networks have no internet: no web fonts, icons from local packages.
   ui: { fonts: false },
   icon: { serverBundle: 'local', clientBundle: { scan: true } },

@@ -1,22 +1,32 @@
-export interface UploadedMedia { id: string, name: string, mime: string, size: number, url: string }
+import { readApiError } from '~/utils/apiError'
+import { oversizeProblem } from '~/utils/uploads'
+import type { UploadedMedia } from './useUploadLimits'
 
 /**
- * Uploads one lesson image or video to the console's media route; the refusal (type, size) comes back
- * as the API's Chinese message.
+ * Uploads one lesson image or video to the console's media route. A file over the limit is refused
+ * before it is sent; any other refusal (type, content) comes back as the API's Chinese message.
  */
 export function useMediaUpload() {
   const uploading = ref(false)
   const problem = ref('')
+  const limits = useUploadLimits()
   async function upload(file: File): Promise<UploadedMedia | null> {
-    uploading.value = true
     problem.value = ''
+    const maxBytes = limits.value?.mediaMaxBytes
+    const oversize = maxBytes ? oversizeProblem(file, maxBytes, '请压缩后再上传') : null
+    if (oversize) {
+      problem.value = oversize
+      return null
+    }
+    uploading.value = true
     try {
       const form = new FormData()
       form.append('file', file, file.name)
+      // Typed by the generated route type; inferring it here is too deep for TypeScript.
       return await $fetch<UploadedMedia>('/api/admin/media', { method: 'POST', body: form })
     }
     catch (error) {
-      problem.value = (error as { data?: { message?: string } }).data?.message ?? '上传失败，请检查网络后重试'
+      problem.value = readApiError(error, '上传失败，请检查网络后重试').message
       return null
     }
     finally {

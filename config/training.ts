@@ -1,5 +1,9 @@
-/** Lesson images and videos: one file's limit in MB; MEDIA_MAX_MB changes it (a lecture video is large). */
-export const mediaMaxBytes = Number(process.env.MEDIA_MAX_MB || 200) * 1024 * 1024
+/**
+ * Lesson images and videos: one file's limit in MB; MEDIA_MAX_MB changes it (a lecture video is large).
+ * The browser imports this file for `courseDefaults` and has no `process`: it gets the limit from the
+ * server (plugins/uploadLimits.ts).
+ */
+export const mediaMaxBytes = Number(globalThis.process?.env.MEDIA_MAX_MB || 200) * 1024 * 1024
 
 /**
  * What a course starts with when the console does not say otherwise.

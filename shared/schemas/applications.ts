@@ -23,6 +23,19 @@ export const actionSchema = z.object({
   certificateNumber: certificateNumberSchema.optional(),
 })
 
+export type ActionInput = z.infer<typeof actionSchema>
+
+/** What the workflow says when a step that must give its reason (驳回, 维持…) has none. */
+export const reasonRequiredMessage = (label: string) => `${label}须填写理由`
+
+/**
+ * One step as the reviewer's form checks it before asking "确定…吗" (validate first, confirm second):
+ * the action schema, and a reason where the step requires one (the workflow's `reasonRequired`).
+ */
+export const stepSchema = (step: { label: string, reasonRequired: boolean }) => actionSchema.superRefine((input, ctx) => {
+  if (step.reasonRequired && !input.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: reasonRequiredMessage(step.label) })
+})
+
 /** GET /api/admin/applications: the review queue's filters. */
 export const queueQuerySchema = z.object({
   kind: z.enum(Object.keys(applicationKindLabels) as [ApplicationKindName, ...ApplicationKindName[]], { error: '申请类型无效' }).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { textInput } from './fields'
+import { courseDefaults } from '../../config/training'
 
 const positiveId = (message: string) => z.number({ error: message }).int(message).positive(message)
 
@@ -7,9 +8,9 @@ const positiveId = (message: string) => z.number({ error: message }).int(message
 export const courseSchema = z.object({
   title: textInput({ error: '请填写课程名称' }).trim().min(2, '课程名称至少2个字').max(80, '课程名称最多80个字'),
   summary: textInput().trim().max(1000, '课程简介最多1000字').default(''),
-  passMark: z.number({ error: '合格分数应为数字' }).int('合格分数应为整数').min(1, '合格分数应在1到100之间').max(100, '合格分数应在1到100之间').default(80),
-  questionsPerQuiz: z.number({ error: '每次测试题数应为数字' }).int('每次测试题数应为整数').min(1, '每次测试至少1题').max(100, '每次测试最多100题').default(10),
-  attemptsPerDay: z.number({ error: '每日测试次数应为数字' }).int('每日测试次数应为整数').min(1, '每日至少可测试1次').max(50, '每日最多50次').default(3),
+  passMark: z.number({ error: '合格分数应为数字' }).int('合格分数应为整数').min(1, '合格分数应在1到100之间').max(100, '合格分数应在1到100之间').default(courseDefaults.passMark),
+  questionsPerQuiz: z.number({ error: '每次测试题数应为数字' }).int('每次测试题数应为整数').min(1, '每次测试至少1题').max(100, '每次测试最多100题').default(courseDefaults.questionsPerQuiz),
+  attemptsPerDay: z.number({ error: '每日测试次数应为数字' }).int('每日测试次数应为整数').min(1, '每日至少可测试1次').max(50, '每日最多50次').default(courseDefaults.attemptsPerDay),
   published: z.boolean().default(false),
 })
 export type CourseInput = z.infer<typeof courseSchema>

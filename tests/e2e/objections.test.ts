@@ -37,7 +37,11 @@ describe('an objection on a phone', () => {
     await page.locator(`a[href="/me/objection?record=${record.id}"]`).click()
     await page.waitForURL(/\/me\/objection\?record=/)
     await page.getByRole('button', { name: '提交异议' }).click()
-    await page.getByText('请选择异议理由').waitFor()
+    await page.getByText('请选择异议理由').first().waitFor()
+    // The summary at the top of the form links to each field to mend (STYLE.md rule 4).
+    const summary = page.getByRole('alert').filter({ hasText: '请修改以下问题' })
+    await summary.getByRole('link', { name: '请选择异议理由' }).waitFor()
+    await expectSoundPage(page, business.problems, 'objection-form-summary')
     await page.getByLabel('信息错误').check()
     await page.getByLabel('异议说明').fill('处罚内容登记有误，实际为警告，未处罚款，见缴款凭证。')
     await page.locator('#objection-files').setInputFiles({ name: '缴款凭证.png', mimeType: 'image/png', buffer: samples.png })
@@ -59,6 +63,12 @@ describe('an objection on a phone', () => {
     await page.locator(`a[href="/admin/applications/${applicationId}"]`).first().click()
     await page.waitForURL(/\/admin\/applications\/\d+/)
     await page.getByText('缴款凭证.png').waitFor()
+    // Validate first, confirm second: 维持 without a reason says so beside the field and asks nothing.
+    let dialogs = 0
+    page.on('dialog', () => dialogs++)
+    await page.getByRole('button', { name: '维持', exact: true }).click()
+    await page.getByText('维持须填写理由').waitFor()
+    expect(dialogs).toBe(0)
     await page.getByText('更正内容（选择“更正”时填写').click()
     await page.getByLabel('处罚内容').fill('警告')
     await page.getByLabel('理由或说明').fill('经核实，当事人未被处以罚款，处罚内容已更正为警告。')
