@@ -10,6 +10,9 @@ import { security } from './security.config'
 // Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
 const nitro: NitroConfig = {
   experimental: { tasks: true },
+  // Static files leave as prepared .br/.gz copies (Vary: Accept-Encoding); pages and API answers are compressed as
+  // they go (server/middleware/compression.ts).
+  compressPublicAssets: { brotli: true, gzip: true },
   externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
@@ -27,16 +30,20 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils', 'nuxt-security'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', './build/pwaShell', 'nuxt-auth-utils', 'nuxt-security'],
   security,
   pwa,
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
+  // A phone on a slow network loads what the page needs: a link fetches its page's code when touched or focused,
+  // not whenever it scrolls into view.
+  experimental: { defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } } },
   // Sealed cookie sessions (nuxt-auth-utils); NUXT_SESSION_PASSWORD seals them, NUXT_SESSION_MAX_AGE shortens them.
   runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true, secure: true } } },
   typescript: { strict: true },
   // Build machines and government networks have no internet: no web fonts, icons from local packages.
-  ui: { fonts: false },
+  // Stylesheet: only the themes of the components in use, and of the colours in use (no `secondary`).
+  ui: { fonts: false, theme: { colors: ['primary', 'info', 'success', 'warning', 'error'] }, experimental: { componentDetection: true } },
   icon: { serverBundle: 'local', clientBundle: { scan: true } },
   app: {
     head: {
@@ -53,7 +60,15 @@ export default defineNuxtConfig({
     },
   },
   nitro: nitro as NuxtConfig['nitro'],
+  // Hashed build files (/_nuxt/) are cached for a year as immutable by Nuxt itself. The icons keep their names
+  // when they change: a week, so a new logo reaches every phone within one.
+  routeRules: { '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } } },
   hooks: {
+    // No <link rel="prefetch"> for chunks a page may load later (the console's layout and its zod among them):
+    // on a metered phone they cost bandwidth the page never uses.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
     // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
     'nitro:config'(config) {
       const nitroConfig = config as NitroConfig

@@ -86,6 +86,18 @@ function missesOf(m: Figures): string[] {
   return misses
 }
 
+/** One Lighthouse run; a run whose trace went wrong (NO_NAVSTART and the like, on a loaded machine) is run again. */
+async function audit(url: string, port: number): Promise<Lhr> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
+    const lhr = result?.lhr as unknown as Lhr | undefined
+    if (lhr && !lhr.runtimeError) return lhr
+    const reason = lhr?.runtimeError ? `${lhr.runtimeError.code} ${lhr.runtimeError.message}` : 'no result'
+    if (attempt === 3) throw new Error(`${decodeURI(url)}: ${reason}`)
+    log(`${decodeURI(url)}: ${reason}; running it again`)
+  }
+}
+
 /** Seeds demo data with the project's own seed command, into a DATA_DIR with no database yet. */
 function seed(dir: string, records: number): Promise<void> {
   log(`seeding ${records} demo records into ${dir}`)
@@ -202,10 +214,7 @@ run(async () => {
       const figures: Figures[] = []
       const failed = new Set<string>()
       for (let i = 1; i <= runs; i++) {
-        const result = await lighthouse(`${portal.base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] })
-        const lhr = result?.lhr as unknown as Lhr | undefined
-        if (!lhr) throw new Error(`Lighthouse 没有返回 ${path} 的结果`)
-        if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
+        const lhr = await audit(`${portal.base}${encodeURI(path)}`, chrome.port)
         figures.push(figuresOf(lhr))
         for (const audit of failedAudits(lhr)) failed.add(audit)
         log(`${decodeURIComponent(path)} run ${i}/${runs}: perf ${figures.at(-1)!.perf}, LCP ${(figures.at(-1)!.lcpMs / 1000).toFixed(2)} s, TBT ${Math.round(figures.at(-1)!.tbtMs)} ms`)
