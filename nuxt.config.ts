@@ -13,6 +13,9 @@ const nitro: NitroConfig = {
   // Static files leave as prepared .br/.gz copies (Vary: Accept-Encoding); pages and API answers are compressed as
   // they go (server/middleware/compression.ts).
   compressPublicAssets: { brotli: true, gzip: true },
+  // Hashed build files (/_nuxt/) are cached for a year as immutable by Nuxt itself. The icons keep their names
+  // when they change: a week, so a new logo reaches every phone within one.
+  routeRules: { '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } } },
   externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
@@ -60,9 +63,6 @@ export default defineNuxtConfig({
     },
   },
   nitro: nitro as NuxtConfig['nitro'],
-  // Hashed build files (/_nuxt/) are cached for a year as immutable by Nuxt itself. The icons keep their names
-  // when they change: a week, so a new logo reaches every phone within one.
-  routeRules: { '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } } },
   hooks: {
     // No <link rel="prefetch"> for chunks a page may load later (the console's layout and its zod among them):
     // on a metered phone they cost bandwidth the page never uses.

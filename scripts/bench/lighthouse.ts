@@ -50,8 +50,9 @@ function median(values: number[]): number {
 
 function figuresOf(lhr: Lhr): Figures {
   const score = (category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100)
-  const requests = (lhr.audits['network-requests']?.details?.items ?? []) as { resourceType?: string, transferSize?: number }[]
-  const js = requests.filter(r => r.resourceType === 'Script').reduce((sum, r) => sum + (r.transferSize ?? 0), 0)
+  const requests = (lhr.audits['network-requests']?.details?.items ?? []) as { resourceType?: string, transferSize?: number, sessionTargetType?: string }[]
+  // The page's own scripts: what the service worker fetches in the background to precache is not the page's to run.
+  const js = requests.filter(r => r.resourceType === 'Script' && (r.sessionTargetType ?? 'page') === 'page').reduce((sum, r) => sum + (r.transferSize ?? 0), 0)
   return {
     perf: score('performance'),
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
@@ -206,6 +207,18 @@ run(async () => {
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
     ...(values.port ? { port: port + 1 } : {}),
   })
+  const stop = () => {
+    chrome.kill()
+    portal.stop()
+    if (temporary) rmSync(dir, { recursive: true, force: true })
+  }
+  // Interrupted, it still stops what it started.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop()
+      process.exit(130)
+    })
+  }
   try {
     const pages = (await publicPages(portal.base)).filter(path => chosen(values.pages, path))
     if (!pages.length) throw new Error(`--pages 没有选中任何页面：${values.pages}`)
@@ -236,8 +249,6 @@ run(async () => {
     log(`all ${results.length} pages within the budget`)
   }
   finally {
-    chrome.kill()
-    portal.stop()
-    if (temporary) rmSync(dir, { recursive: true, force: true })
+    stop()
   }
 })

@@ -1,5 +1,10 @@
 import compression from 'compression'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { NodeMiddleware } from 'h3'
+
+// The package is typed for Express, but reads no more than Node's own request and response (headers, status).
+type NodeFilter = (req: IncomingMessage, res: ServerResponse) => boolean
+const byType = compression.filter as unknown as NodeFilter
 
 /**
  * Pages and API answers leave compressed, so a phone on a slow network gets them fast with no proxy in front:
@@ -11,7 +16,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 function compressible(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.headers.range || res.statusCode === 206) return false
   if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) return false
-  return compression.filter(req, res)
+  return byType(req, res)
 }
 
-export default fromNodeMiddleware(compression({ threshold: 1024, filter: compressible }))
+const middleware = compression({ threshold: 1024, filter: compressible })
+
+export default fromNodeMiddleware(middleware as unknown as NodeMiddleware)

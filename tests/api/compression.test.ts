@@ -38,7 +38,7 @@ function unpacked(reply: Raw): Buffer {
   return reply.body
 }
 
-const asHeaders = (headers: IncomingHttpHeaders) => new Headers(Object.entries(headers).map(([k, v]) => [k, String(v)]))
+const asHeaders = (headers: IncomingHttpHeaders) => new Headers(Object.entries(headers).map(([k, v]): [string, string] => [k, String(v)]))
 /** A page differs from the next only by its fresh CSP nonce. */
 const withoutNonce = (html: string) => html.replaceAll(/nonce(="|-)[A-Za-z0-9+/=]+/g, 'nonce$1…')
 const cookieOf = (client: Client) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
