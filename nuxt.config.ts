@@ -15,7 +15,11 @@ const nitro: NitroConfig = {
   compressPublicAssets: { brotli: true, gzip: true },
   // Hashed build files (/_nuxt/) are cached for a year as immutable by Nuxt itself. The icons keep their names
   // when they change: a week, so a new logo reaches every phone within one.
-  routeRules: { '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } } },
+  // Account sign-up lives at /signup (信用信息自愿注册 is the other "registration"); links to /register in e-mails still work.
+  routeRules: {
+    '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } },
+    '/register': { redirect: { to: '/signup', statusCode: 301 } },
+  },
   externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
@@ -33,7 +37,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', './build/pwaShell', 'nuxt-auth-utils', 'nuxt-security'],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', './build/pwaShell', 'nuxt-auth-utils', 'nuxt-security'],
   security,
   pwa,
   css: ['~/assets/css/main.css'],
