@@ -1,7 +1,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, staff } from '../support/client'
+import { type Client, staff } from '../support/client'
 import { mp4File } from '../support/files'
 import { missingSecurityHeaders } from '../support/securityHeaders'
 import { startServer, type TestServer } from '../support/server'
