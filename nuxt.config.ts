@@ -10,9 +10,17 @@ import { security } from './security.config'
 // Typed by Nitro's own types: Nuxt 4.4's schema falls back to a narrower NitroConfig without them.
 const nitro: NitroConfig = {
   experimental: { tasks: true },
-  externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
+  // Static files leave as prepared .br/.gz copies (Vary: Accept-Encoding); pages and API answers are compressed as
+  // they go (server/middleware/compression.ts).
+  compressPublicAssets: { brotli: true, gzip: true },
+  // Hashed build files (/_nuxt/) are cached for a year as immutable by Nuxt itself. The icons keep their names
+  // when they change: a week, so a new logo reaches every phone within one.
   // Account sign-up lives at /signup (信用信息自愿注册 is the other "registration"); links to /register in e-mails still work.
-  routeRules: { '/register': { redirect: { to: '/signup', statusCode: 301 } } },
+  routeRules: {
+    '/icons/**': { headers: { 'cache-control': 'public, max-age=604800' } },
+    '/register': { redirect: { to: '/signup', statusCode: 301 } },
+  },
+  externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
   hooks: {
@@ -29,17 +37,21 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils', 'nuxt-security'],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', './build/pwaShell', 'nuxt-auth-utils', 'nuxt-security'],
   security,
   pwa,
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
+  // A phone on a slow network loads what the page needs: a link fetches its page's code when touched or focused,
+  // not whenever it scrolls into view.
+  experimental: { defaults: { nuxtLink: { prefetchOn: { visibility: false, interaction: true } } } },
   // Sealed cookie sessions (nuxt-auth-utils); NUXT_SESSION_PASSWORD seals them, NUXT_SESSION_MAX_AGE shortens them.
   runtimeConfig: { session: { maxAge: accountPolicy.sessionSeconds, cookie: { sameSite: 'lax', httpOnly: true, secure: true } } },
   // Component tests mount app code: they are checked with it (auto-imports, `~/`), not with the tools.
   typescript: { strict: true, tsConfig: { include: ['../tests/components/**/*'] } },
   // Build machines and government networks have no internet: no web fonts, icons from local packages.
-  ui: { fonts: false },
+  // Stylesheet: only the themes of the components in use, and of the colours in use (no `secondary`).
+  ui: { fonts: false, theme: { colors: ['primary', 'info', 'success', 'warning', 'error'] }, experimental: { componentDetection: true } },
   icon: { serverBundle: 'local', clientBundle: { scan: true } },
   app: {
     head: {
@@ -62,6 +74,11 @@ export default defineNuxtConfig({
   routeRules: { '/offline': { noScripts: true } },
   nitro: nitro as NuxtConfig['nitro'],
   hooks: {
+    // No <link rel="prefetch"> for chunks a page may load later (the console's layout and its zod among them):
+    // on a metered phone they cost bandwidth the page never uses.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
     // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.
     'nitro:config'(config) {
       const nitroConfig = config as NitroConfig

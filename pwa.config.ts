@@ -1,12 +1,15 @@
 import type { ModuleOptions } from '@vite-pwa/nuxt'
 
 /**
- * The installable app. The service worker precaches the app shell and static assets only: never an
- * API answer, never a page (pages may carry personal data); a navigation that fails offline gets the
- * precached offline page. Off in development.
+ * The installable app. The service worker precaches the public shell only (the entry, the public layout, the
+ * offline page: build/pwaShell.ts drops every other build file) and the header's icon: never an API answer,
+ * never a page (pages may carry personal data), never the console's chunks. A navigation that fails offline gets
+ * the precached offline page. Off in development.
  */
 export const pwa: ModuleOptions = {
   registerType: 'prompt',
+  // The launcher icons are fetched by the browser when the app is installed; offline they are not needed.
+  includeManifestIcons: false,
   injectRegister: false,
   manifest: {
     name: '信用中国（辽宁朝阳）',
@@ -29,7 +32,7 @@ export const pwa: ModuleOptions = {
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,svg,png,ico,woff2}'],
+    globPatterns: ['_nuxt/**/*.{js,css}', 'icons/icon.svg'],
     // The build manifest is asked for fresh to detect updates; a cached copy would hide them.
     globIgnores: ['**/_nuxt/builds/**'],
     navigateFallback: null,

@@ -4,12 +4,10 @@
 // server is started on it, then /api/search latency at concurrency 1 and 16 over a mix of queries is
 // measured side by side with the very same Meilisearch queries sent straight to Meilisearch; then the
 // SSR time of /search?q=… and the gzip size of the JavaScript and CSS a phone loads for the home page.
-import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import http from 'node:http'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { sql } from 'drizzle-orm'
@@ -20,6 +18,7 @@ import { searchQuerySchema, type SearchQuery } from '../../shared/schemas/search
 import { todayInChina } from '../../shared/utils/dates'
 import { closeDb, openDb, run } from '../lib/runtime'
 import { freePort } from '../../server/utils/net'
+import { startPortal } from './portal'
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 const log = (message: string) => process.stderr.write(`[bench:search] ${message}\n`)
@@ -104,21 +103,6 @@ function toUrl(query: SearchQuery): string {
   return params.toString()
 }
 
-async function startPortal(dir: string, port: number) {
-  const child = spawn(process.execPath, ['.output/server/index.mjs'], {
-    env: { ...process.env, DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', SEARCH_RATE_LIMIT: '1000000000' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let waited = 0; ; waited += 1) {
-    const health = await request(`${base}/api/health`).then(r => JSON.parse(r.body.toString()) as { indexLag: number, search: string }, () => null)
-    if (health?.search === 'ok' && health.indexLag === 0) break
-    if (health && waited % 30 === 0) log(`waiting for the index: ${health.indexLag} changes behind`)
-    await sleep(1000)
-  }
-  return { base, stop: () => child.kill('SIGTERM') }
-}
-
 async function homeAssets(base: string): Promise<{ js: number, css: number, files: number }> {
   const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
@@ -145,7 +129,7 @@ run(async () => {
   const dir = resolve(values.dir)
   process.env.DATA_DIR = dir
   const requests = Number(values.requests)
-  const portal = await startPortal(dir, await freePort())
+  const portal = await startPortal(dir, await freePort(), log)
   try {
     const queries = await queryMix()
     const meili = readLocalEndpoint()!

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type TestServer } from '../support/server'
+
+/** Issue 13: what a first visit downloads in the background for offline use, compressed. */
+const PRECACHE_BUDGET_KB = 350
+const PUBLIC = '.output/public'
+
+let server: TestServer
+
+beforeAll(async () => {
+  server = await startServer()
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+/** The precache list of the built service worker. */
+function precached(): string[] {
+  const worker = readFileSync(join(PUBLIC, 'sw.js'), 'utf8')
+  return [...worker.matchAll(/\{url:"([^"]+)",revision:/g)].map(m => m[1]!)
+}
+
+/** Bytes sent for a file to a browser that takes Brotli (the prepared .br copy when there is one). */
+function sentBytes(url: string): number {
+  const file = join(PUBLIC, url)
+  return statSync(existsSync(`${file}.br`) ? `${file}.br` : file).size
+}
+
+describe('the service worker', () => {
+  it('precaches the public shell and the offline page, nothing else, within the budget', async () => {
+    const urls = precached()
+    const offline = await (await fetch(`${server.url}/offline`)).text()
+    const shell = new Set([...offline.matchAll(/(?:src|href)="\/(_nuxt\/[^"]+\.(?:js|css))"/g)].map(m => m[1]!))
+    const build = urls.filter(u => u.startsWith('_nuxt/'))
+    expect(build.length).toBeGreaterThan(0)
+    // Every build file it keeps is one the offline page loads (so no console chunk, no other page), and all of them.
+    expect(build.filter(u => !shell.has(u))).toEqual([])
+    expect([...shell].filter(f => !build.includes(f))).toEqual([])
+    expect(urls.filter(u => !u.startsWith('_nuxt/')).sort()).toEqual(['/offline', 'icons/icon.svg', 'manifest.webmanifest'])
+    const kb = urls.filter(u => u !== '/offline').reduce((sum, u) => sum + sentBytes(u), 0) / 1024
+    expect(kb).toBeLessThanOrEqual(PRECACHE_BUDGET_KB)
+  })
+})
