@@ -7,6 +7,6 @@ export async function usePageFetch<T>(url: () => string, fallbackMessage: string
   const result = await useFetch<T>(url)
   const error = result.error.value
   if (error?.statusCode === 401) await navigateTo({ path: '/login', query: { redirect: route.fullPath } })
-  else if (error) throw createError({ statusCode: error.statusCode ?? 500, statusMessage: error.data?.message ?? fallbackMessage, fatal: true })
+  else if (error) throw createError({ statusCode: error.statusCode ?? 500, message: error.data?.message ?? fallbackMessage, fatal: true })
   return result
 }
