@@ -88,7 +88,7 @@ export async function seedDemoCourse(db: Database): Promise<string | null> {
     summary: '了解信用修复的含义、公示期限和办理流程，掌握申请材料和信用修复承诺的要求。学完三节课程并通过测试，即可取得信用修复培训证明。',
     passMark: 80, questionsPerQuiz: 10, attemptsPerDay: 3, published: true,
   }, 'seed')
-  for (const lesson of lessons) await addLesson(db, course.id, { ...lesson, videoId: null }, 'seed')
+  for (const lesson of lessons) await addLesson(db, course.id, { ...lesson, videoId: null, readingMinutes: null }, 'seed')
   for (const question of questions) await addQuestion(db, course.id, { ...question, active: true }, 'seed')
   return course.title
 }
