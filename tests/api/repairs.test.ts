@@ -119,6 +119,9 @@ describe('credit repair (信用修复), end to end', () => {
     const licence2 = await agent.upload(samples.png, '营业执照.png')
     const twice = await apply(agent, [ids['602']!], 'repair-1b', { certificateNumber: certificate, documentFileIds: { 营业执照: licence2.body.id } })
     expect([twice.status, twice.body.data.fields.recordIds[0]]).toEqual([409, '朝市监罚〔2026〕602号：该记录的信用修复申请正在办理中'])
+    // Which application holds it, for the wizard and the record page to link to (issue 15 item 6).
+    expect(twice.body.data.applicationId).toBe(repair)
+    expect((await agent.get(`/api/me/records/${ids['602']}`)).body.record).toMatchObject({ repairId: repair, repair: { eligible: false, reason: '该记录的信用修复申请正在办理中' } })
     const detail = await agent.get(`/api/applications/${repair}`)
     expect(detail.body).toMatchObject({ kindLabel: '信用修复', stateLabel: '初审中', dueOn: addWorkingDays(today, 3) })
     expect(detail.body.context.repair.records.map((r: { documentNumber: string }) => r.documentNumber)).toEqual(['朝市监罚〔2026〕601号', '朝市监罚〔2026〕602号'])
