@@ -6,24 +6,18 @@ import { recordTitle } from '../../../shared/utils/recordTitle'
 import { repairCommitmentMatter } from '../../../shared/utils/repairCommitment'
 import { fillCommitment } from '../../../shared/utils/commitmentText'
 import { repairTemplateDomain } from '../../../config/commitments'
-import { applications, certificates, courses, departments, records, subjects } from '../../database/schema'
-import type { Database } from '../../utils/db'
-import { notFound, refuse } from '../../utils/errors'
+import { applications, certificates, courses, departments, records } from '../../database/schema'
+import type { Database, Tx } from '../../utils/db'
+import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
 import { signCommitment } from '../commitments/sign'
 import { workflowTemplate } from '../commitments/templates'
-import { ownSubjects } from '../me'
+import { ownSubject } from '../me'
 import { notifyStaff } from '../notify'
-import { createApplication, type Tx } from '../workflow/applications'
+import { createApplication } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
 import { eligibilityOf } from './eligibility'
 import { repairWorkflow } from './workflow'
-
-async function ownSubject(db: Database, userId: number, subjectId: number) {
-  if (!(await ownSubjects(db, userId)).some(s => s.id === subjectId)) throw notFound('主体')
-  const [subject] = await db.select().from(subjects).where(eq(subjects.id, subjectId))
-  return subject!
-}
 
 /** What the wizard lists beside the records: each department's requirements and the subject's certificates. */
 export async function repairOptions(db: Database, userId: number, subjectId: number, today = todayInChina()): Promise<RepairOptions> {
@@ -44,7 +38,7 @@ async function repairTemplate(db: Pick<Database, 'select'>) {
 }
 
 /** The commitment's words as the wizard shows them, the records left as `{matter}` until they are chosen. */
-async function repairCommitmentPreview(db: Database, subject: typeof subjects.$inferSelect) {
+async function repairCommitmentPreview(db: Database, subject: { name: string, creditCode: string | null, legalRepresentative: string | null }) {
   const found = await repairTemplate(db)
   return found ? { title: found.template.title, ...fillCommitment(found.version, subject, '{matter}') } : null
 }
