@@ -17,8 +17,8 @@ export async function usePageFetch<R extends NitroFetchRequest>(url: () => R, no
   if (error) {
     const problem = readApiError(error, notFoundMessage)
     if (problem.status === 401) await navigateTo({ path: '/login', query: { redirect: route.fullPath } })
-    else if (isUnavailable(problem)) throw createError({ statusCode: 503, statusMessage: unavailableMessage, fatal: true })
-    else throw createError({ statusCode: 404, statusMessage: problem.message, fatal: true })
+    else if (isUnavailable(problem)) throw createError({ statusCode: 503, message: unavailableMessage, fatal: true })
+    else throw createError({ statusCode: 404, message: problem.message, fatal: true })
   }
   return result
 }

@@ -7,6 +7,9 @@ import type { CommitmentType } from '../shared/commitments'
  */
 export interface StandardTemplate { type: CommitmentType, domain: string, title: string, matter: string, content: string, liability: string }
 
+/** The domain of the standard 信用修复型 template that every repair application signs (and publishes). */
+export const repairTemplateDomain = '通用'
+
 /** The domain of the standard template that every voluntary registration signs. */
 export const registrationTemplateDomain = '自愿注册'
 

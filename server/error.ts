@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import { defineNitroErrorHandler } from 'nitropack/runtime'
 import { logError } from './utils/log'
 
@@ -8,8 +9,11 @@ import { logError } from './utils/log'
  * original (Nitro's default prints the whole error, a database error's query parameters with it) nor show it.
  */
 export default defineNitroErrorHandler((error, event) => {
+  // The status line carries the standard reason phrase ("Not Found"), never a message: h3 strips a Chinese
+  // one down to its digits ("404 18"). The Chinese message stays in the body (issue 15 item 17).
+  error.statusMessage = STATUS_CODES[error.statusCode] ?? ''
   // Only what nobody threw on purpose: a page's `fatal` 404 keeps its message ("第18位校验码不正确…").
   if (!error.unhandled) return
   logError(`[request error] [${event.method}] ${event.path}`, error)
-  Object.assign(error, { unhandled: false, fatal: false, message: 'Server Error', statusMessage: 'Server Error', data: undefined, cause: undefined })
+  Object.assign(error, { unhandled: false, fatal: false, message: 'Server Error', statusMessage: STATUS_CODES[500], data: undefined, cause: undefined })
 })

@@ -32,7 +32,7 @@ const lessons = [
 <p>按照新办法，申请信用修复的核心材料只有两项：</p>
 <ol>
 <li><strong>已履行法定义务的证明</strong>：如罚款缴纳凭证、整改完成的证明材料、相关部门出具的整改验收意见等；</li>
-<li><strong>信用修复承诺书</strong>：在本平台在线签署，承诺内容依法向社会公开。</li>
+<li><strong>信用修复承诺书</strong>：在申请页面在线签署，提交申请时即在“信用承诺”栏目向社会公开。</li>
 </ol>
 <h2>二、认定部门可能要求的补充材料</h2>
 <p>个别认定部门根据行业管理需要，可能要求补充以下材料，平台会在申请页面逐项列明：</p>
@@ -57,7 +57,7 @@ const lessons = [
 <li>违反承诺愿意承担的责任。</li>
 </ul>
 <h2>二、承诺的公开与监督</h2>
-<p>承诺书签署后在本平台“信用承诺”栏目公开，任何单位和个人都可以查询和监督。承诺的履行情况由认定部门跟踪评价，记为“全部履行”“部分履行”或“全部未履行”。</p>
+<p>承诺书在提交信用修复申请时在线阅读并手写签名，由本平台加盖电子签章、编制承诺编码，提交申请即在本平台“信用承诺”栏目公开（承诺类型为“信用修复型”），任何单位和个人都可以查询和监督；修复申请未获同意的，承诺同样保留公开。承诺的履行情况由认定部门跟踪评价，记为“全部履行”“部分履行”或“全部未履行”。</p>
 <h2>三、违反承诺的后果</h2>
 <p>提供虚假材料或违反承诺的，认定部门将撤销修复决定，相关失信信息恢复公示，违诺情况记入信用记录，并依法依规实施相应的失信惩戒。</p>
 <p><em>诚实守信是市场经营的立身之本。修复信用的最好办法，是从今天起守法经营、重信践诺。</em></p>`,
@@ -88,7 +88,7 @@ export async function seedDemoCourse(db: Database): Promise<string | null> {
     summary: '了解信用修复的含义、公示期限和办理流程，掌握申请材料和信用修复承诺的要求。学完三节课程并通过测试，即可取得信用修复培训证明。',
     passMark: 80, questionsPerQuiz: 10, attemptsPerDay: 3, published: true,
   }, 'seed')
-  for (const lesson of lessons) await addLesson(db, course.id, { ...lesson, videoId: null }, 'seed')
+  for (const lesson of lessons) await addLesson(db, course.id, { ...lesson, videoId: null, readingMinutes: null }, 'seed')
   for (const question of questions) await addQuestion(db, course.id, { ...question, active: true }, 'seed')
   return course.title
 }

@@ -4,6 +4,7 @@ import {
 } from 'drizzle-orm/pg-core'
 import { commitmentTypes, disclosures, fulfilments } from '../../shared/commitments'
 import { recordKinds, severities, subjectKinds } from '../../shared/kinds'
+import type { RepairDecisionFacts } from '../../shared/schemas/repairs'
 
 export const recordKind = pgEnum('record_kind', recordKinds)
 export const subjectKind = pgEnum('subject_kind', subjectKinds)
@@ -274,6 +275,12 @@ export const repairDecisions = pgTable('repair_decisions', {
   subjectId: bigint('subject_id', { mode: 'number' }).notNull().references(() => subjects.id),
   recordIds: bigint('record_ids', { mode: 'number' }).array().notNull(),
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  /** What the decision vouches for, as sealed (server/domain/repairs/decisionSeal.ts) and shown on its public page. */
+  facts: jsonb('facts').$type<RepairDecisionFacts>().notNull(),
+  /** Null for decisions issued before decisions were sealed. */
+  contentHash: text('content_hash'),
+  seal: text('seal'),
+  keyId: text('key_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
@@ -298,6 +305,8 @@ export const courseMedia = pgTable('course_media', {
   name: text('name').notNull(),
   mime: text('mime').notNull(),
   size: bigint('size', { mode: 'number' }).notNull(),
+  /** A video's length as its file header states it (MP4 mvhd, WebM Info); null when it does not, or for an image. */
+  durationSeconds: integer('duration_seconds'),
   uploaderId: integer('uploader_id').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
@@ -310,6 +319,8 @@ export const lessons = pgTable('lessons', {
   /** Sanitized HTML from the console's editor. */
   body: text('body').notNull().default(''),
   videoId: text('video_id').references(() => courseMedia.id),
+  /** The least time the lesson must be open before it counts as read; null takes config/training.ts's default. */
+  readingSeconds: integer('reading_seconds'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [index('lessons_course_idx').on(t.courseId, t.position)])
@@ -331,6 +342,10 @@ export const lessonProgress = pgTable('lesson_progress', {
   lessonId: integer('lesson_id').notNull().references(() => lessons.id, { onDelete: 'cascade' }),
   /** Seconds into the video, or how far the text was read (0–100). */
   position: integer('position').notNull().default(0),
+  /** The furthest position ever saved: how much of a video was reached, whatever was replayed after. */
+  furthest: integer('furthest').notNull().default(0),
+  /** The first save, when the lesson was opened: the server's clock for reading and watching times. */
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   completedAt: timestamp('completed_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, t => [primaryKey({ columns: [t.userId, t.lessonId] })])

@@ -10,7 +10,7 @@ export default defineNitroPlugin((nitroApp) => {
   nitroApp.h3App.options.onError = (error, event) => {
     const client = badValueError(error)
     if (client) {
-      Object.assign(error, { statusCode: 400, statusMessage: 'Bad Request', message: client.message, data: client.data, unhandled: false })
+      Object.assign(error, { statusCode: 400, message: client.message, data: client.data, unhandled: false })
       setResponseStatus(event, 400)
     }
     return onError?.(error, event)

@@ -21,7 +21,7 @@ export function fieldsOf(error: ZodError): Record<string, string[]> {
 }
 
 export function validationError(error: ZodError, message = '提交的内容有误，请修改后重试') {
-  return createError({ statusCode: 400, statusMessage: 'Bad Request', message, data: { fields: fieldsOf(error) } })
+  return createError({ statusCode: 400, message, data: { fields: fieldsOf(error) } })
 }
 
 /** A refusal the user can act on, naming the field when there is one. Domain code throws these too. */

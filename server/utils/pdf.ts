@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import PDFDocument from 'pdfkit'
+import { encode } from 'uqr'
 
 const FONT_FILE = 'NotoSansHans-Regular.otf'
 
@@ -38,4 +39,15 @@ export async function renderPdf(info: { title: string, author: string }, draw: (
   draw(doc)
   doc.end()
   return done
+}
+
+/** A QR code as vector squares: sharp at any zoom, no image library needed. */
+export function drawQr(doc: Pdf, text: string, x: number, y: number, size: number) {
+  const qr = encode(text, { border: 1 })
+  const cell = size / qr.size
+  doc.save().rect(x, y, size, size).fill('#ffffff')
+  qr.data.forEach((row, r) => row.forEach((dark, c) => {
+    if (dark) doc.rect(x + c * cell, y + r * cell, cell, cell)
+  }))
+  doc.fill('#000000').restore()
 }

@@ -83,9 +83,12 @@ export interface ApplicationContext {
 export interface RepairContext {
   records: { id: number, kind: RecordKind, title: string, documentNumber: string, decisionDate: string, department: string, state: RecordState }[]
   commitmentText: string
+  /** The sealed, published 信用修复型 commitment (applications filed before it was one have none). */
+  commitmentCode: string | null
   requirements: { certificate: boolean, documents: string[] }
   certificate: { number: string, courseTitle: string, issuedOn: string } | null
-  decision: { number: string, issuedOn: string, url: string } | null
+  /** The PDF, and the public page where whoever is shown it checks it. */
+  decision: { number: string, issuedOn: string, url: string, verifyUrl: string } | null
 }
 
 export interface ApplicationStep {

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import type { RecordKind } from '../kinds'
 import type { DecisionStats } from './applications'
 import type { RepairEligibility } from '../utils/repair'
 import { certificateNumberPattern } from './training'
+import { signatureSchema } from './commitments'
 import { contactNameSchema, contactPhoneSchema, fileIdSchema, requestKeySchema, textInput } from './fields'
 
 /** A 修复培训 certificate number (PX + date + serial), as the training issues it. */
@@ -18,6 +20,8 @@ export const repairSchema = z.object({
   documentFileIds: z.record(textInput(), fileIdSchema()).default({}),
   certificateNumber: certificateNumberSchema.optional(),
   commitmentConfirmed: z.literal(true, { error: '请阅读并确认信用修复承诺书' }),
+  /** The handwritten signature under the 信用修复型 commitment, sealed and published when the application is filed. */
+  signature: signatureSchema,
   contactName: contactNameSchema,
   contactPhone: contactPhoneSchema,
   requestKey: requestKeySchema,
@@ -39,8 +43,37 @@ export interface RepairOptions {
   /** By department id: what that department asks for. */
   requirements: Record<string, { departmentName: string, certificate: boolean, documents: string[] }>
   certificates: { number: string, courseTitle: string, issuedOn: string }[]
+  /** The 信用修复型 commitment's current text filled for this subject; 承诺事由 keeps `{matter}` for the chosen records. */
+  commitment: { title: string, matter: string, content: string, liability: string, signOff: string } | null
   today: string
 }
 
 /** GET /api/admin/stats/repairs, one row per finding department. */
 export type RepairStats = DecisionStats<'repaired' | 'rejected' | 'withdrawn'>
+
+/** What a 信用修复决定书 vouches for, sealed when it is issued; nothing in it is non-public but a natural person's name. */
+export interface RepairDecisionFacts {
+  number: string
+  issuedOn: string
+  department: string
+  departmentCreditCode: string
+  subjectName: string
+  creditCode: string | null
+  records: { kind: RecordKind, documentNumber: string, decisionDate: string }[]
+}
+
+/**
+ * GET /api/repair-decisions/:number: a 信用修复决定书 as anyone holding it may check it. A natural person's
+ * decision names neither the person nor the records (DOMAIN.md rule 7), only that it exists and is sealed.
+ */
+export interface RepairDecisionView {
+  number: string
+  issuedOn: string
+  department: string
+  departmentCreditCode: string
+  subject: { name: string, creditCode: string | null } | null
+  records: RepairDecisionFacts['records']
+  recordCount: number
+  /** Null for a decision issued before decisions were sealed. */
+  verification: { valid: boolean, text: string, keyId: string | null, contentHash: string } | null
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { lessonCompletion } from '../../config/training'
 import { textInput } from './fields'
 import { courseDefaults } from '../../config/training'
 
@@ -20,6 +21,9 @@ export const lessonSchema = z.object({
   title: textInput({ error: '请填写章节标题' }).trim().min(2, '章节标题至少2个字').max(80, '章节标题最多80个字'),
   body: textInput().max(200_000, '正文过长，请拆分为多个章节').default(''),
   videoId: textInput().uuid('视频无效，请重新上传').nullable().default(null),
+  /** Least reading time in minutes before the lesson counts as read; empty takes the default (config/training.ts). */
+  readingMinutes: z.number({ error: '学习时长应为数字' }).int('学习时长应为整数分钟').min(0, '学习时长不能为负')
+    .max(lessonCompletion.maxReadingSeconds / 60, `学习时长最多${lessonCompletion.maxReadingSeconds / 60}分钟`).nullable().default(null),
 })
 export type LessonInput = z.infer<typeof lessonSchema>
 
@@ -61,10 +65,12 @@ export const certificateNumberPattern = /^PX\d{8}\d{6}$/
 
 // Answers of the API, shared by the pages.
 export interface CourseSummary { id: number, title: string, summary: string, lessons: number, passMark: number, questionsPerQuiz: number }
-export interface LessonProgressView { lessonId: number, position: number, completed: boolean }
+/** `notYet` says why a completion asked for is not granted yet (a video not watched, a reading time not over). */
+export interface LessonProgressView { lessonId: number, position: number, completed: boolean, notYet?: string | null }
 export interface LearnerLesson { id: number, title: string, position: number, hasVideo: boolean, progress: LessonProgressView | null }
 export interface LearnerCourse extends CourseSummary { attemptsPerDay: number, lessonList: LearnerLesson[], allCompleted: boolean }
-export interface LessonView { id: number, courseId: number, courseTitle: string, title: string, body: string, videoUrl: string | null, progress: LessonProgressView | null, nextLessonId: number | null, previousLessonId: number | null }
+/** `requirement` tells the learner what completes the lesson (issue 15 item 4). */
+export interface LessonView { id: number, courseId: number, courseTitle: string, title: string, body: string, videoUrl: string | null, requirement: string, progress: LessonProgressView | null, nextLessonId: number | null, previousLessonId: number | null }
 /** What a learner sees of a question: never its answers, nor how many there are. */
 export interface QuizQuestion { id: number, text: string, options: string[] }
 export interface QuizView { attemptId: number, courseId: number, questions: QuizQuestion[] }

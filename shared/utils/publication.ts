@@ -1,4 +1,4 @@
-import type { PublicationPolicy } from '../../config/publication'
+import type { PenaltyPeriod, PublicationPolicy } from '../../config/publication'
 import type { Severity, SubjectKind, RecordKind } from '../kinds'
 import { addDays, addMonths, type IsoDate } from './dates'
 
@@ -19,22 +19,39 @@ export interface PublicationPeriod {
   published: boolean
 }
 
-/** DOMAIN.md rule 3: the publication period of one penalty decision under the policy table. */
-export function penaltyPeriod(policy: PublicationPolicy, facts: PenaltyFacts): PublicationPeriod {
-  const end = (months: number) => addDays(addMonths(facts.decisionDate, months), -1)
+/** Which rule's periods apply to one penalty decision, and its minimum and maximum in months. */
+export interface PenaltyRule extends PenaltyPeriod {
+  /** 'graded' from `gradedRegimeSince` on (轻微/一般/严重), 'previous' before (the 2023 rule). */
+  regime: 'graded' | 'previous'
+  /** The special domain (消防…) that lengthened the 2023 rule's minimum, if one did. */
+  specialDomain: string | null
+  published: boolean
+}
+
+/** DOMAIN.md rule 3: the rule and its periods for one penalty decision under the policy table. */
+export function penaltyRule(policy: PublicationPolicy, facts: PenaltyFacts): PenaltyRule {
   if (facts.decisionDate >= policy.gradedRegimeSince) {
     const grade = policy.graded[facts.severity ?? policy.defaultSeverity]
-    return { repairableFrom: addMonths(facts.decisionDate, grade.minMonths), publicUntil: end(grade.maxMonths), published: grade.published }
+    return { regime: 'graded', specialDomain: null, minMonths: grade.minMonths, maxMonths: grade.maxMonths, published: grade.published }
   }
   const previous = policy.previous
   let minMonths = previous.minMonths
-  if (previous.specialDomains.some(domain => facts.domainText.includes(domain))) {
-    minMonths = Math.max(minMonths, previous.specialMinMonths)
-  }
+  const specialDomain = previous.specialDomains.find(domain => facts.domainText.includes(domain)) ?? null
+  if (specialDomain) minMonths = Math.max(minMonths, previous.specialMinMonths)
   for (const category of facts.categories) {
     minMonths = Math.max(minMonths, previous.minMonthsByCategory[category] ?? 0)
   }
-  return { repairableFrom: addMonths(facts.decisionDate, minMonths), publicUntil: end(previous.maxMonths), published: true }
+  return { regime: 'previous', specialDomain, minMonths, maxMonths: previous.maxMonths, published: true }
+}
+
+/** DOMAIN.md rule 3: the publication period of one penalty decision under the policy table. */
+export function penaltyPeriod(policy: PublicationPolicy, facts: PenaltyFacts): PublicationPeriod {
+  const rule = penaltyRule(policy, facts)
+  return {
+    repairableFrom: addMonths(facts.decisionDate, rule.minMonths),
+    publicUntil: addDays(addMonths(facts.decisionDate, rule.maxMonths), -1),
+    published: rule.published,
+  }
 }
 
 export type RecordState = 'active' | 'expired' | 'withdrawn' | 'repaired'

@@ -1,18 +1,11 @@
-import { repairCommitmentTemplate } from '../../config/repair'
 import { kindLabels, type RecordKind } from '../kinds'
-import { chineseDate } from './dates'
-import { fillTemplate } from './template'
 
-export interface CommitmentSubject { name: string, creditCode: string | null, legalRepresentative: string | null }
 export interface CommitmentRecord { kind: RecordKind, documentNumber: string, department: string }
 
-/** The standard 信用修复 commitment filled in for the records chosen: what the applicant reads and confirms. */
-export function repairCommitmentText(subject: CommitmentSubject, records: readonly CommitmentRecord[], date: string): string {
-  return fillTemplate(repairCommitmentTemplate, {
-    subjectName: subject.name,
-    creditCode: subject.creditCode,
-    legalRepresentative: subject.legalRepresentative,
-    records: records.map((r, i) => `${i + 1}. ${r.department} ${kindLabels[r.kind]} ${r.documentNumber}`).join('\n'),
-    date: chineseDate(date),
-  })
+/**
+ * The 承诺事由 of a repair's 信用修复型 commitment: the records it covers, as the standard template's
+ * "{subjectName}…就{matter}申请信用修复" reads them. The wizard previews it and the server seals it.
+ */
+export function repairCommitmentMatter(records: readonly CommitmentRecord[]): string {
+  return records.map(r => `${r.department}${kindLabels[r.kind]}（${r.documentNumber}）`).join('、')
 }

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../shared/utils/dates'
 import { COMPANY } from '../support/rows'
 import { signaturePng } from '../support/signature'
 
@@ -75,6 +76,8 @@ export const accessMatrix: Record<string, Probe> = {
   'GET /api/commitments': { path: '/api/commitments', expect: [200, 200, 200, 200, 200, 200] },
   'GET /api/commitments/public-key': { path: '/api/commitments/public-key', expect: [200, 200, 200, 200, 200, 200] },
   'GET /api/certificates/[number]': { path: f => `/api/certificates/${f.certificate}`, expect: [200, 200, 200, 200, 200, 200] },
+  // The approved fixture repair's decision, the year's first: public, as its verification page is.
+  'GET /api/repair-decisions/[number]': { path: `/api/repair-decisions/${todayInChina().slice(0, 4)}-1`, expect: [200, 200, 200, 200, 200, 200] },
   'GET /api/training/courses': { path: '/api/training/courses', expect: [200, 200, 200, 200, 200, 200] },
   'GET /api/training/courses/[id]': { path: f => `/api/training/courses/${f.course}`, expect: [200, 200, 200, 200, 200, 200] },
   'GET /api/training/lessons/[id]': { path: f => `/api/training/lessons/${f.lesson}`, expect: [200, 200, 200, 200, 200, 200] },
@@ -123,7 +126,7 @@ export const accessMatrix: Record<string, Probe> = {
   },
   'POST /api/repairs': {
     path: '/api/repairs',
-    body: f => ({ subjectId: f.subject, recordIds: [f.record], measures: '已缴清罚款并完成整改，建立审核制度。', proofFileIds: [uuid], commitmentConfirmed: true, contactName: '刘经办', contactPhone: '13800138000', certificateNumber: f.certificate, requestKey: 'matrix-repair' }),
+    body: f => ({ subjectId: f.subject, recordIds: [f.record], measures: '已缴清罚款并完成整改，建立审核制度。', proofFileIds: [uuid], commitmentConfirmed: true, signature: signaturePng(4), contactName: '刘经办', contactPhone: '13800138000', certificateNumber: f.certificate, requestKey: 'matrix-repair' }),
     expect: [401, 404, 404, 404, 404, 404],
   },
   'POST /api/registrations': {

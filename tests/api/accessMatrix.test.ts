@@ -77,7 +77,7 @@ async function makeFixtures(): Promise<Fixtures> {
   const proof = (await agent.upload(samples.pdf, '罚款缴纳凭证.pdf')).body.id as string
   const repair = await agent.post('/api/repairs', {
     subjectId: subject, recordIds: [recordOf('902')], measures: secrets.repair, proofFileIds: [proof], certificateNumber: training.certificate,
-    commitmentConfirmed: true, contactName: '张经办', contactPhone: '13800138000', requestKey: 'matrix-fixture-repair',
+    commitmentConfirmed: true, signature: signaturePng(2), contactName: '张经办', contactPhone: '13800138000', requestKey: 'matrix-fixture-repair',
   })
   expect(repair.status, JSON.stringify(repair.body)).toBe(201)
   expect((await office.post(`/api/applications/${repair.body.id}/actions`, { action: 'accept', version: 0 })).status).toBe(200)

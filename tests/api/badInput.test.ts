@@ -31,7 +31,7 @@ const bodyInputs: TextInput[] = [
   ...fields('/api/auth/reset', 'anonymous', ['token', 'account', 'password']),
   ...fields('/api/claims', 'user', ['creditCode', 'contactPhone', 'requestKey']),
   ...fields('/api/objections', 'user', ['description', 'requestedCorrection', 'contactName', 'contactPhone', 'requestKey']),
-  ...fields('/api/repairs', 'user', ['measures', 'contactName', 'contactPhone', 'certificateNumber', 'requestKey']),
+  ...fields('/api/repairs', 'user', ['measures', 'signature', 'contactName', 'contactPhone', 'certificateNumber', 'requestKey']),
   { who: 'user', method: 'POST', path: '/api/repairs', field: 'documentFileIds', body: value => ({ documentFileIds: { [value]: '0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d' } }) },
   { who: 'user', method: 'POST', path: '/api/registrations', field: 'fields.name', body: value => ({ fields: { name: value } }) },
   { who: 'user', method: 'POST', path: '/api/registrations', field: 'fields', body: value => ({ fields: { [value]: '食品经营许可证' } }) },
@@ -58,7 +58,7 @@ const bodyInputs: TextInput[] = [
 const pathInputs: { who: Who, path: string }[] = [
   ...['/api/commitments/{}', '/api/commitments/{}/pdf', '/api/certificates/{}', '/api/media/{}', '/api/records/{}',
     '/api/subjects/{}', '/api/subjects/{}/commitments', '/api/subjects/{}/registrations',
-    '/api/training/courses/{}', '/api/training/lessons/{}'].map(path => ({ who: 'anonymous' as const, path })),
+    '/api/training/courses/{}', '/api/training/lessons/{}', '/api/repair-decisions/{}'].map(path => ({ who: 'anonymous' as const, path })),
   ...['/api/files/{}', '/api/applications/{}', '/api/applications/{}/decision.pdf', '/api/me/records/{}', '/api/me/commitment-drafts/{}',
     '/api/me/subjects/{}/records', '/api/me/subjects/{}/repair', '/api/me/subjects/{}/registrations', '/api/training/attempts/{}'].map(path => ({ who: 'user' as const, path })),
   ...['/api/admin/courses/{}'].map(path => ({ who: 'office' as const, path })),

@@ -82,3 +82,21 @@ describe('the local Meilisearch', () => {
     expect(commandLines).not.toContain(key)
   })
 })
+
+describe('status lines (issue 15 item 17)', () => {
+  it('say the standard reason phrase; the Chinese message stays in the body', async () => {
+    const cases: [string, Record<string, string>, number, string, string][] = [
+      // A page's own 404 with a message naming the check digit, once cut down to "404 18".
+      ['/subjects/91211300MA4UH5U3NX', html, 404, 'Not Found', '第18位'],
+      ['/records/999999999', html, 404, 'Not Found', '不存在'],
+      ['/api/records/999999999', {}, 404, 'Not Found', '不存在或无权查看'],
+      ['/api/search?page=abc', {}, 400, 'Bad Request', ''],
+      ['/api/me', {}, 401, 'Unauthorized', ''],
+    ]
+    for (const [path, headers, status, phrase, message] of cases) {
+      const response = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
+      expect([response.status, response.statusText], path).toEqual([status, phrase])
+      expect(await response.text(), path).toContain(message)
+    }
+  })
+})

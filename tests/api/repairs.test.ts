@@ -7,6 +7,7 @@ import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, OTHER, TAX, penaltyRow } from '../support/rows'
 import { certified } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
+import { signaturePng } from '../support/signature'
 import { startSmtp } from '../support/smtp'
 
 const today = todayInChina()
@@ -34,7 +35,7 @@ async function apply(client: Client, recordIds: number[], key: string, extra: Re
   const proof = await client.upload(samples.pdf, '罚款缴纳凭证.pdf')
   return client.post('/api/repairs', {
     subjectId, recordIds, measures: '已于本月缴清全部罚款，并完成整改，建立了广告发布审核制度。', proofFileIds: [proof.body.id],
-    commitmentConfirmed: true, contactName: '张经办', contactPhone: '13800138000', requestKey: key, ...extra,
+    commitmentConfirmed: true, signature: signaturePng(3), contactName: '张经办', contactPhone: '13800138000', requestKey: key, ...extra,
   })
 }
 
@@ -68,9 +69,10 @@ afterAll(async () => {
 describe('credit repair (信用修复), end to end', () => {
   let repair: number
 
-  it('shows each record’s timeline: grade, periods, and whether it may be repaired now', async () => {
+  it('shows each record’s timeline: grade, the rule whose periods apply, and whether it may be repaired now', async () => {
     const general = await publicRecord(ids['601']!).then(r => r.json())
-    expect(general.repair).toMatchObject({ applies: true, eligible: true, repairableFrom: addMonths(fourMonthsAgo, 3), reason: null })
+    expect(general.repair).toMatchObject({ applies: true, eligible: true, gradeLabel: '一般', repairableFrom: addMonths(fourMonthsAgo, 3), reason: null })
+    expect(general.repair.ruleLabel).toMatch(/^按20(23|26)年规则（最短公示3个月，最长(1|3)年）$/)
     const recent = await publicRecord(ids['604']!).then(r => r.json())
     expect(recent.repair).toMatchObject({ applies: true, eligible: false, gradeLabel: '严重', repairableFrom: addMonths(twoMonthsAgo, 12) })
     expect(recent.repair.reason).toMatch(/^最短公示期未满，\d{4}年\d{1,2}月\d{1,2}日后可申请$/)
@@ -87,6 +89,7 @@ describe('credit repair (信用修复), end to end', () => {
     expect(noProof.status).toBe(400)
     expect(noProof.body.data.fields.proofFileIds).toEqual(['请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）'])
     expect(noProof.body.data.fields.commitmentConfirmed).toEqual(['请阅读并确认信用修复承诺书'])
+    expect(noProof.body.data.fields.signature).toEqual(['请手写签名'])
   })
 
   it('asks for what the finding department requires, set by the credit office', async () => {
@@ -116,11 +119,19 @@ describe('credit repair (信用修复), end to end', () => {
     const licence2 = await agent.upload(samples.png, '营业执照.png')
     const twice = await apply(agent, [ids['602']!], 'repair-1b', { certificateNumber: certificate, documentFileIds: { 营业执照: licence2.body.id } })
     expect([twice.status, twice.body.data.fields.recordIds[0]]).toEqual([409, '朝市监罚〔2026〕602号：该记录的信用修复申请正在办理中'])
+    // Which application holds it, for the wizard and the record page to link to (issue 15 item 6).
+    expect(twice.body.data.applicationId).toBe(repair)
+    expect((await agent.get(`/api/me/records/${ids['602']}`)).body.record).toMatchObject({ repairId: repair, repair: { eligible: false, reason: '该记录的信用修复申请正在办理中' } })
     const detail = await agent.get(`/api/applications/${repair}`)
     expect(detail.body).toMatchObject({ kindLabel: '信用修复', stateLabel: '初审中', dueOn: addWorkingDays(today, 3) })
     expect(detail.body.context.repair.records.map((r: { documentNumber: string }) => r.documentNumber)).toEqual(['朝市监罚〔2026〕601号', '朝市监罚〔2026〕602号'])
     expect(detail.body.context.repair.certificate).toEqual({ number: certificate, courseTitle: '信用修复专题培训', issuedOn: today })
-    expect(detail.body.context.repair.commitmentText).toContain(`本单位${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）`)
+    // The 信用修复型 commitment is signed, sealed and published with the filing, as any commitment is.
+    const { commitmentCode, commitmentText } = detail.body.context.repair
+    expect(commitmentText).toContain(`${COMPANY.name}（统一社会信用代码：${COMPANY.creditCode}）就${MARKET.name}行政处罚（朝市监罚〔2026〕601号）、${MARKET.name}行政处罚（朝市监罚〔2026〕602号）申请信用修复`)
+    const published = await fetch(`${server.url}/api/commitments/${commitmentCode}`).then(r => r.json())
+    expect(published).toMatchObject({ code: commitmentCode, type: 'repair', subjectName: COMPANY.name, acceptingBody: MARKET.name, judgingDepartment: MARKET.name, disclosure: 'public' })
+    expect(published.verification.valid).toBe(true)
     expect(detail.body.history[0].files.map((f: { name: string }) => f.name)).toEqual(['营业执照.png', '罚款缴纳凭证.pdf'])
     expect((await office.get('/api/me/messages')).body.items[0]).toMatchObject({ title: '收到新的信用修复申请', link: `/admin/applications/${repair}` })
     // Still public while it is decided: only approval stops publication.
@@ -178,6 +189,32 @@ describe('credit repair (信用修复), end to end', () => {
     expect((await agent.get('/api/me/messages')).body.items[0].title).toBe('您的信用修复申请已修复')
     const mail = await smtp.waitFor('agent@xinda.example.com', '信用修复')
     expect(mail.text).toContain(`/me/applications/${repair}`)
+  })
+
+  it('the repair commitment is found under 信用承诺 and on the profile (issue 15 item 1)', async () => {
+    await waitForIndex(server)
+    const found = await fetch(`${server.url}/api/commitments?q=${encodeURIComponent(COMPANY.name)}`).then(r => r.json())
+    expect(found.hits).toEqual([expect.objectContaining({ type: 'repair', subjectName: COMPANY.name })])
+    const onProfile = await fetch(`${server.url}/api/subjects/${COMPANY.creditCode}/commitments`).then(r => r.json())
+    expect(onProfile.items).toEqual([expect.objectContaining({ type: 'repair' })])
+  })
+
+  it('anyone shown the decision checks it on its public page by number: sealed, nothing non-public (item 2)', async () => {
+    const number = `朝信修决〔${today.slice(0, 4)}〕1号`
+    const { decision } = (await agent.get(`/api/applications/${repair}`)).body.context.repair
+    expect(decision.verifyUrl).toBe(`/repair-decisions/${today.slice(0, 4)}-1`)
+    const page = await fetch(`${server.url}/api${decision.verifyUrl}`)
+    expect(page.status).toBe(200)
+    const body = await page.json()
+    expect(body).toMatchObject({
+      number, issuedOn: today, department: MARKET.name, departmentCreditCode: MARKET.creditCode, recordCount: 2,
+      subject: { name: COMPANY.name, creditCode: COMPANY.creditCode }, verification: { valid: true, text: '签章有效，内容未被篡改' },
+    })
+    expect(body.records.map((r: { documentNumber: string }) => r.documentNumber)).toEqual(['朝市监罚〔2026〕601号', '朝市监罚〔2026〕602号'])
+    const text = JSON.stringify(body)
+    for (const secret of ['13800138000', '张经办', '缴清全部罚款', '营业执照', 'fileId']) expect(text).not.toContain(secret)
+    expect((await fetch(`${server.url}/api/repair-decisions/${encodeURIComponent(number)}`)).status).toBe(200)
+    for (const missing of [`${today.slice(0, 4)}-99`, 'abc', '2026-01']) expect((await fetch(`${server.url}/api/repair-decisions/${missing}`)).status).toBe(404)
   })
 
   it('issues the decision as a PDF for the applicant and the department', async () => {

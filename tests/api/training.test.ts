@@ -5,6 +5,7 @@ import { mp4File } from '../support/files'
 import { residentId } from '../support/ids'
 import { startIdentityProvider, verifyIdentity, type TestIdentityProvider } from '../support/identityProvider'
 import { COMPANY, MARKET, OTHER, penaltyRow } from '../support/rows'
+import { sqlOn } from '../support/sql'
 import { startServer, type TestServer } from '../support/server'
 
 const ID_NUMBER = residentId('211302', '19800315', '021')
@@ -40,6 +41,13 @@ function upload(client: Client, bytes: Uint8Array, name: string) {
 }
 
 const put = (client: Client, path: string, body: unknown) => client.call('PUT', path, body)
+
+/** Follows every lesson as the server requires: opened, the video reached, the time passed (the clock set back). */
+async function learnt(learner: Client) {
+  for (const lesson of ids.lessons) await put(learner, `/api/training/lessons/${lesson}/progress`, { position: 100 })
+  await sqlOn(server, `update lesson_progress set started_at = started_at - interval '10 minutes'`)
+  for (const lesson of ids.lessons) expect((await put(learner, `/api/training/lessons/${lesson}/progress`, { position: 100, completed: true })).body.completed).toBe(true)
+}
 
 beforeAll(async () => {
   provider = await startIdentityProvider([{ login: 'sunba', name: '孙八', idNumber: PERSON_ID }])
@@ -158,7 +166,7 @@ describe('training console (修复培训后台)', () => {
     const first = await office.post(`/api/admin/courses/${ids.course}/lessons`, { title: '第一节 信用修复是什么', body, videoId: ids.video })
     expect(first.status).toBe(201)
     expect(first.body.body).toBe(`<h2>什么是信用修复</h2><p>正文</p><img src="/api/media/${ids.image}" /><a>链接</a><a href="https://www.creditchina.gov.cn/">信用中国</a>`)
-    const second = await office.post(`/api/admin/courses/${ids.course}/lessons`, { title: '第二节 准备材料', body: '<p>履行义务的证明和信用修复承诺书。</p>' })
+    const second = await office.post(`/api/admin/courses/${ids.course}/lessons`, { title: '第二节 准备材料', body: '<p>履行义务的证明和信用修复承诺书。</p>', readingMinutes: 1 })
     const third = await office.post(`/api/admin/courses/${ids.course}/lessons`, { title: '第三节 将被删除', body: '' })
     const notVideo = await office.call('PUT', `/api/admin/courses/${ids.course}/lessons/${second.body.id}`, { title: '第二节 准备材料', body: '', videoId: ids.image })
     expect(notVideo.status).toBe(400)
@@ -215,16 +223,31 @@ describe('learning and the test (学习与测试)', () => {
     expect(noSubject.body.message).toContain('认领')
     expect((await put(agent, `/api/training/lessons/${ids.lessons[1]}/progress`, { position: -1 })).status).toBe(400)
     const saved = await put(agent, `/api/training/lessons/${ids.lessons[1]}/progress`, { position: 42.7, completed: false })
-    expect(saved.body).toEqual({ lessonId: ids.lessons[1], position: 42, completed: false })
+    expect(saved.body).toEqual({ lessonId: ids.lessons[1], position: 42, completed: false, notYet: null })
     const resumed = await agent.get(`/api/training/lessons/${ids.lessons[1]}`)
     expect(resumed.body.progress).toEqual({ lessonId: ids.lessons[1], position: 42, completed: false })
+  })
+
+  it('counts a lesson learnt only when it was followed: the video watched, the reading time over (issue 15 item 4)', async () => {
+    const [text, video] = ids.lessons as [number, number]
+    expect((await agent.get(`/api/training/lessons/${video}`)).body.requirement).toBe('观看视频至90%以上（视频约5秒）即可标记本节已学完')
+    expect((await agent.get(`/api/training/lessons/${text}`)).body.requirement).toBe('本节学习时间不少于1分钟，之后可标记本节已学完')
+    // Opened just now (set a little ahead, so that a slow machine cannot run past the limits): neither may be marked learnt.
+    await sqlOn(server, `update lesson_progress set started_at = now() + interval '30 seconds', furthest = 0`)
+    const tooSoon = await put(agent, `/api/training/lessons/${text}/progress`, { position: 100, completed: true })
+    expect(tooSoon.body).toMatchObject({ completed: false, notYet: expect.stringMatching(/^本节学习时间不少于1分钟，请[12]分钟后再标记学完$/) })
+    const notWatched = await put(agent, `/api/training/lessons/${video}/progress`, { position: 2, completed: true })
+    expect(notWatched.body).toMatchObject({ completed: false, notYet: '请观看视频至90%以上后再标记学完（已观看到40%）' })
+    const skipped = await put(agent, `/api/training/lessons/${video}/progress`, { position: 5, completed: true })
+    expect(skipped.body).toMatchObject({ completed: false, notYet: expect.stringContaining('请按正常进度观看视频') })
+    expect((await agent.post(`/api/training/courses/${ids.course}/quiz`, { subjectId })).status).toBe(409)
   })
 
   it('refuses the test until every lesson is completed', async () => {
     const early = await agent.post(`/api/training/courses/${ids.course}/quiz`, { subjectId })
     expect(early.status).toBe(409)
     expect(early.body.message).toContain('请先学完全部章节')
-    for (const lesson of ids.lessons) expect((await put(agent, `/api/training/lessons/${lesson}/progress`, { position: 100, completed: true })).body.completed).toBe(true)
+    await learnt(agent)
     // A later, older save (an offline queue flushing) never undoes completion.
     expect((await put(agent, `/api/training/lessons/${ids.lessons[0]}/progress`, { position: 3, completed: false })).body).toMatchObject({ position: 3, completed: true })
     const course = await agent.get(`/api/training/courses/${ids.course}`)
@@ -332,7 +355,7 @@ describe('certificates and statistics', () => {
     const person = await signedUp(server, 'sunba@example.com', '孙八')
     expect(await verifyIdentity(person, provider, 'sunba')).toMatch(/^\/me\/subjects\/\d+$/)
     const personSubject = (await person.get('/api/me')).body.subjects[0].id
-    for (const lesson of ids.lessons) await put(person, `/api/training/lessons/${lesson}/progress`, { position: 100, completed: true })
+    await learnt(person)
     const quiz = await person.post(`/api/training/courses/${ids.course}/quiz`, { subjectId: personSubject })
     const graded = await person.post(`/api/training/attempts/${quiz.body.attemptId}/submit`, { answers: correctFor(quiz.body.questions.map((q: { id: number }) => q.id)) })
     expect(graded.body.certificate).toMatchObject({ subjectName: '孙*', creditCode: null })

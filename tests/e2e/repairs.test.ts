@@ -5,8 +5,9 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
-import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
+import { drawSignature, expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
 import { Client, STRONG_PASSWORD, agentOf, samples } from '../support/client'
+import { sqlOn } from '../support/sql'
 import { answerRight } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
@@ -58,6 +59,10 @@ describe('a credit repair on a phone', () => {
     for (const lesson of course.lessons) {
       await page.goto(`${server.url}/training/${course.id}/lessons/${lesson}`, { waitUntil: 'networkidle' })
       await page.getByRole('button', { name: '本节已学完' }).click()
+      // Not at once: the lesson's reading time must pass first (the server's clock, set back here).
+      await page.getByText(/后再标记学完$/).and(page.getByRole('status')).waitFor()
+      await sqlOn(server, `update lesson_progress set started_at = started_at - interval '10 minutes'`)
+      await page.getByRole('button', { name: '本节已学完' }).click()
       await page.getByText('本节已学完', { exact: true }).and(page.getByRole('status')).waitFor()
     }
     await page.goto(`${server.url}/training/${course.id}`, { waitUntil: 'networkidle' })
@@ -75,21 +80,36 @@ describe('a credit repair on a phone', () => {
     await expectSoundPage(page, business.problems, 'repair-record')
     await page.getByRole('link', { name: '申请信用修复' }).click()
     await page.waitForURL(/\/me\/repair\?record=/)
-    await page.getByRole('button', { name: '提交修复申请' }).click()
+    await page.getByRole('button', { name: '签署承诺并提交修复申请' }).click()
     await page.getByText('请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）').waitFor()
     await page.locator('#repair-proof').setInputFiles({ name: '罚款缴纳凭证.png', mimeType: 'image/png', buffer: samples.png })
     await page.getByText('罚款缴纳凭证.png').waitFor()
     await page.getByLabel(new RegExp(certificate)).check()
     await page.getByLabel('履行义务及整改情况').fill('罚款已于上月全额缴纳，已撤下违规宣传内容并建立广告审核制度。')
-    await page.getByText(`本单位${record.subjectName}`).waitFor()
+    await page.getByText(`${record.subjectName}（统一社会信用代码：${record.creditCode}）就朝阳市市场监督管理局行政处罚（${record.documentNumber}）申请信用修复`).waitFor()
     await page.getByLabel('我已阅读上述承诺书，代表本主体作出承诺').check()
+    await drawSignature(page)
     await page.getByLabel('联系电话').fill('13900139000')
     await expectSoundPage(page, business.problems, 'repair-wizard')
-    await page.getByRole('button', { name: '提交修复申请' }).click()
+    await page.getByRole('button', { name: '签署承诺并提交修复申请' }).click()
     await page.waitForURL(/\/me\/applications\/\d+/)
     const applicationId = new URL(page.url()).pathname.split('/').at(-1)
     await page.getByText('初审中').first().waitFor()
     await expectSoundPage(page, business.problems, 'repair-submitted')
+    // The commitment is published under 信用承诺 at once (issue 15 item 1).
+    await page.getByRole('link', { name: /^承诺编码 \d{20}$/ }).click()
+    await page.waitForURL(/\/commitments\/\d{20}$/)
+    await page.getByText('信用修复型').first().waitFor()
+    await expectSoundPage(page, business.problems, 'repair-commitment')
+
+    // Back to the record: it is in an open repair, and both its page and the wizard say so (item 6).
+    await page.goto(`${server.url}/records/${record.id}`, { waitUntil: 'networkidle' })
+    await page.getByText(`该记录的信用修复申请正在办理中（申请编号 ${applicationId}）`).waitFor()
+    expect(await page.getByRole('link', { name: '申请信用修复', exact: true }).count()).toBe(0)
+    await expectSoundPage(page, business.problems, 'repair-record-open')
+    await page.goto(`${server.url}/me/repair?record=${record.id}`, { waitUntil: 'networkidle' })
+    await page.getByRole('link', { name: '查看办理进度' }).click()
+    await page.waitForURL(new RegExp(`/me/applications/${applicationId}$`))
 
     const creditOffice = await signedInPhone(browser, server.url, 'office@demo.gov.cn', DEMO_PASSWORD, /\/admin$/)
     await creditOffice.page.goto(`${server.url}/admin/applications/${applicationId}`, { waitUntil: 'networkidle' })
@@ -128,6 +148,14 @@ describe('a credit repair on a phone', () => {
     expect(text).toContain('信用修复决定书')
     expect(text).toContain(record.documentNumber)
     expect(text).toContain(record.subjectName)
+    // Checkable by whoever is shown it: the address under the QR code is the public verification page (item 2).
+    const verifyPath = text.match(/\/repair-decisions\/\d{4}-\d+/)![0]
+    const stranger = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await stranger.goto(`${server.url}${verifyPath}`, { waitUntil: 'networkidle' })
+    await stranger.getByText('签章有效，内容未被篡改').waitFor()
+    await stranger.getByText(record.documentNumber).waitFor()
+    await stranger.screenshot({ path: join(dir, 'repair-decision-verify.png'), fullPage: true })
+    await stranger.close()
 
     await page.goto(`${server.url}/me`, { waitUntil: 'networkidle' })
     await page.getByText('您的信用修复申请已修复').waitFor()

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
 import { expectSoundPage, launchBrowser, signedInPhone } from '../support/browser'
 import { Client, STRONG_PASSWORD, agentOf } from '../support/client'
+import { sqlOn } from '../support/sql'
 import { answerRight } from '../support/training'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
@@ -51,7 +52,8 @@ describe('repair training on a phone', () => {
     await page.getByRole('button', { name: '本节已学完' }).click()
     await page.getByText('离线，学习进度将在联网后保存').waitFor()
     expect(JSON.parse(await page.evaluate(() => localStorage.getItem('training-progress-queue') ?? '{}'))[lessonIds[0]!]).toMatchObject({ completed: true })
-    // Back online: the `online` event sends it.
+    // The lesson's reading time passes (the server's clock, set back), then back online: the `online` event sends it.
+    await sqlOn(server, `update lesson_progress set started_at = started_at - interval '10 minutes'`)
     await page.context().setOffline(false)
     await page.getByText('离线，学习进度将在联网后保存').waitFor({ state: 'detached' })
     learner.problems.length = 0 // the failed request while offline is expected
@@ -60,6 +62,12 @@ describe('repair training on a phone', () => {
 
     for (const id of lessonIds.slice(1)) {
       await page.goto(`${server.url}/training/${courseId}/lessons/${id}`, { waitUntil: 'networkidle' })
+      // Pressed at once, it is refused with the reading time still to go (issue 15 item 4).
+      await page.getByText(/^本节学习时间不少于\d+分钟，之后可标记本节已学完$/).waitFor()
+      await page.getByRole('button', { name: '本节已学完' }).click()
+      await page.getByText(/^本节学习时间不少于\d+分钟，请\d+(分钟|秒)后再标记学完$/).and(page.getByRole('status')).waitFor()
+      await expectSoundPage(page, learner.problems, `training-lesson-too-soon-${id}`)
+      await sqlOn(server, `update lesson_progress set started_at = started_at - interval '10 minutes'`)
       await page.getByRole('button', { name: '本节已学完' }).click()
       await page.getByText('本节已学完', { exact: true }).and(page.getByRole('status')).waitFor()
     }

@@ -79,10 +79,12 @@ function element(id: number, ...parts: (Buffer | string | number)[]): Buffer {
   return Buffer.concat([idBytes, size, body])
 }
 
-/** A WebM with one VP8 video track and one cluster of `frames` blocks; `live` writes sizes as unknown, as MediaRecorder does. */
-export function webmFile({ frames = 3, live = false } = {}): Buffer {
+/** A WebM with one VP8 video track and one cluster of `frames` blocks; `live` writes sizes as unknown, as MediaRecorder does; `durationMs` states a length. */
+export function webmFile({ frames = 3, live = false, durationMs = 0 } = {}): Buffer {
   const header = element(0x1A45DFA3, element(0x4286, 1), element(0x42F7, 1), element(0x42F2, 4), element(0x42F3, 8), element(0x4282, 'webm'), element(0x4287, 2), element(0x4285, 2))
-  const info = element(0x1549A966, element(0x2AD7B1, Buffer.from([0x0F, 0x42, 0x40])), element(0x4D80, 'portal-test'), element(0x5741, 'portal-test'))
+  const duration = Buffer.alloc(8)
+  duration.writeDoubleBE(durationMs)
+  const info = element(0x1549A966, element(0x2AD7B1, Buffer.from([0x0F, 0x42, 0x40])), ...(durationMs ? [element(0x4489, duration)] : []), element(0x4D80, 'portal-test'), element(0x5741, 'portal-test'))
   const tracks = element(0x1654AE6B, element(0xAE, element(0xD7, 1), element(0x73C5, 1), element(0x83, 1), element(0x86, 'V_VP8'), element(0xE0, element(0xB0, 16), element(0xBA, 16))))
   const blocks = Array.from({ length: frames }, (_, i) => element(0xA3, Buffer.from([0x81, 0, i * 33, 0x80]), Buffer.alloc(64, i)))
   const clusterBody = Buffer.concat([element(0xE7, 0), ...blocks])

@@ -16,7 +16,8 @@ export async function certified(office: Client, learner: Client, subjectId: numb
 /** As `certified`, with the ids of everything made on the way. */
 export async function trained(office: Client, learner: Client, subjectId: number): Promise<Training> {
   const course = await office.post('/api/admin/courses', { title: '信用修复专题培训', summary: '', passMark: 80, questionsPerQuiz: 1, attemptsPerDay: 3, published: true })
-  const lesson = await office.post(`/api/admin/courses/${course.body.id}/lessons`, { title: '第一节 信用修复是什么', body: '<p>失信主体纠正失信行为后可申请信用修复。</p>' })
+  const lesson = await office.post(`/api/admin/courses/${course.body.id}/lessons`, { title: '第一节 信用修复是什么', body: '<p>失信主体纠正失信行为后可申请信用修复。</p>', readingMinutes: 0 })
+  // No minimum reading time set in the console: the lesson may be marked learnt at once.
   await office.post(`/api/admin/courses/${course.body.id}/questions`, { text: '信用修复由哪个部门决定？', options: ['作出认定的部门', '任何机构'], answers: [0] })
   await learner.call('PUT', `/api/training/lessons/${lesson.body.id}/progress`, { position: 100, completed: true })
   const quiz = await learner.post(`/api/training/courses/${course.body.id}/quiz`, { subjectId })

@@ -1,21 +1,9 @@
-import { encode } from 'uqr'
 import { commitmentTypeLabels, disclosureLabels, fulfilmentLabels } from '../../../shared/commitments'
 import type { SessionUser } from '../../../shared/schemas/accounts'
 import { chineseDate, todayInChina } from '../../../shared/utils/dates'
 import type { Database } from '../../utils/db'
-import { renderPdf, type Pdf } from '../../utils/pdf'
+import { drawQr, renderPdf } from '../../utils/pdf'
 import { commitmentForPdf } from './view'
-
-/** The QR code as vector squares: sharp at any zoom, no image library needed. */
-function drawQr(doc: Pdf, text: string, x: number, y: number, size: number) {
-  const qr = encode(text, { border: 1 })
-  const cell = size / qr.size
-  doc.save().rect(x, y, size, size).fill('#ffffff')
-  qr.data.forEach((row, r) => row.forEach((dark, c) => {
-    if (dark) doc.rect(x + c * cell, y + r * cell, cell, cell)
-  }))
-  doc.fill('#000000').restore()
-}
 
 /** 信用承诺书 as a PDF: the signed text, the handwritten signature, the seal and a QR code to its page. */
 export async function commitmentPdf(db: Database, code: string, viewer: SessionUser | null, siteUrl: string) {

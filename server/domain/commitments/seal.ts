@@ -37,8 +37,11 @@ export const KEY_PART_LABEL = '签章密钥'
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 const nfc = (text: string) => text.normalize('NFC')
 
+/** A sealed document's parts in their sealing order, each a fixed-order list of [key, value] pairs. */
+export type CanonicalParts<P extends string = string> = Record<P, [string, string | number | null][]>
+
 /** Each part as a fixed-order array of [key, value] pairs; JSON of arrays keeps the order by definition. */
-function canonicalParts(f: SealFacts): Record<SealPart, [string, string | number | null][]> {
+function canonicalParts(f: SealFacts): CanonicalParts<SealPart> {
   return {
     content: [
       ['code', f.code], ['type', f.type], ['matter', nfc(f.matter)], ['content', nfc(f.content)], ['liability', nfc(f.liability)],
@@ -52,21 +55,18 @@ function canonicalParts(f: SealFacts): Record<SealPart, [string, string | number
   }
 }
 
-const partOrder = Object.keys(sealParts) as SealPart[]
+/** The whole of a document's parts as one text, in their order: what the seal's hash is taken over. */
+const wholeText = (parts: CanonicalParts) => JSON.stringify(Object.keys(parts).map(part => [part, parts[part]]))
+const wholeHash = (parts: CanonicalParts) => sha256(wholeText(parts))
+const partHashes = (parts: CanonicalParts) => Object.fromEntries(Object.keys(parts).map(part => [part, sha256(JSON.stringify(parts[part]))]))
 
 /** The canonical text of a commitment: what the seal's hash is taken over. */
 export function canonicalText(facts: SealFacts): string {
-  const parts = canonicalParts(facts)
-  return JSON.stringify(partOrder.map(part => [part, parts[part]]))
+  return wholeText(canonicalParts(facts))
 }
 
 export function contentHashOf(facts: SealFacts): string {
-  return sha256(canonicalText(facts))
-}
-
-function partHashes(facts: SealFacts): Record<SealPart, string> {
-  const parts = canonicalParts(facts)
-  return Object.fromEntries(partOrder.map(part => [part, sha256(JSON.stringify(parts[part]))])) as Record<SealPart, string>
+  return wholeHash(canonicalParts(facts))
 }
 
 export interface SigningKey { privateKey: KeyObject, publicKey: KeyObject, keyId: string, publicKeyPem: string }
@@ -87,17 +87,24 @@ export function generateSigningKeyPem(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
 }
 
-interface SealPayload { v: 1, alg: 'Ed25519', keyId: string, hash: string, parts: Record<SealPart, string> }
+interface SealPayload { v: 1, alg: 'Ed25519', keyId: string, hash: string, parts: Record<string, string> }
 interface SealEnvelope { payload: SealPayload, signature: string }
 
 export interface Sealed { contentHash: string, seal: string, keyId: string }
 
-/** Hashes the canonical form and signs the hashes with the portal's key. */
-export function sealCommitment(facts: SealFacts, key: SigningKey): Sealed {
-  const payload: SealPayload = { v: 1, alg: 'Ed25519', keyId: key.keyId, hash: contentHashOf(facts), parts: partHashes(facts) }
+/**
+ * Hashes a document's canonical parts and signs the hashes with the portal's key: the one seal of every
+ * document the portal vouches for (commitments, repair decisions), each bringing its own parts.
+ */
+export function sealDocument(parts: CanonicalParts, key: SigningKey): Sealed {
+  const payload: SealPayload = { v: 1, alg: 'Ed25519', keyId: key.keyId, hash: wholeHash(parts), parts: partHashes(parts) }
   const bytes = Buffer.from(JSON.stringify(payload))
   const envelope: SealEnvelope = { payload, signature: sign(null, bytes, key.privateKey).toString('base64') }
   return { contentHash: payload.hash, seal: Buffer.from(JSON.stringify(envelope)).toString('base64'), keyId: key.keyId }
+}
+
+export function sealCommitment(facts: SealFacts, key: SigningKey): Sealed {
+  return sealDocument(canonicalParts(facts), key)
 }
 
 export interface Verification { valid: boolean, keyId: string | null, differs: string[] }
@@ -113,10 +120,10 @@ function parseEnvelope(seal: string): SealEnvelope | null {
 }
 
 /**
- * Checks a stored commitment against its seal with the given public key. `differs` names every part
- * whose current hash is not the sealed one, and 签章密钥 when the seal is not the key's signature.
+ * Checks a document's current parts against its seal with the given public key. `differs` names (by
+ * `labels`) every part whose current hash is not the sealed one, and 签章密钥 when the seal is not the key's.
  */
-export function verifyCommitment(facts: SealFacts, seal: string, publicKey: KeyObject): Verification {
+export function verifyDocument<P extends string>(parts: CanonicalParts<P>, seal: string, publicKey: KeyObject, labels: Record<P, string>): Verification {
   const envelope = parseEnvelope(seal)
   if (!envelope) return { valid: false, keyId: null, differs: [KEY_PART_LABEL] }
   const { payload } = envelope
@@ -124,10 +131,16 @@ export function verifyCommitment(facts: SealFacts, seal: string, publicKey: KeyO
   const signatureOk = payload.keyId === keyIdOf(publicKey)
     && verify(null, Buffer.from(JSON.stringify(payload)), publicKey, Buffer.from(envelope.signature, 'base64'))
   if (!signatureOk) differs.push(KEY_PART_LABEL)
-  const now = partHashes(facts)
-  for (const part of partOrder) if (payload.parts[part] !== now[part]) differs.push(sealParts[part])
-  if (differs.length === 0 && payload.hash !== contentHashOf(facts)) differs.push(sealParts.content)
+  const now = partHashes(parts)
+  const order = Object.keys(parts) as P[]
+  for (const part of order) if (payload.parts[part] !== now[part]) differs.push(labels[part])
+  if (differs.length === 0 && payload.hash !== wholeHash(parts)) differs.push(labels[order[0]!])
   return { valid: differs.length === 0, keyId: payload.keyId, differs }
+}
+
+/** Checks a stored commitment against its seal (see `verifyDocument`). */
+export function verifyCommitment(facts: SealFacts, seal: string, publicKey: KeyObject): Verification {
+  return verifyDocument(canonicalParts(facts), seal, publicKey, sealParts)
 }
 
 /** A line for the page: "签章有效，内容未被篡改" or what differs. */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { registrationTemplateDomain, standardTemplates } from '../../../config/commitments'
+import type { CommitmentType } from '../../../shared/commitments'
 import type { TemplateCreateInput, TemplateEditInput, TemplateVersionView, TemplateView } from '../../../shared/schemas/commitments'
 import { commitmentTemplates, commitmentTemplateVersions, departments, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
@@ -34,6 +35,17 @@ export async function currentVersion(db: Database, templateId: number) {
     .where(eq(commitmentTemplates.id, templateId))
   if (!row) throw refuse(404, '承诺书模板不存在，请重新选择', 'templateId')
   return row
+}
+
+/**
+ * The template a workflow signs inside its own form (a registration's, a repair's), found by type and
+ * domain, at its current version; null when the credit office has none in place.
+ */
+export async function workflowTemplate(db: Pick<Database, 'select'>, type: CommitmentType, domain: string) {
+  const [row] = await db.select({ template: commitmentTemplates, version: commitmentTemplateVersions }).from(commitmentTemplates)
+    .innerJoin(commitmentTemplateVersions, and(eq(commitmentTemplateVersions.templateId, commitmentTemplates.id), eq(commitmentTemplateVersions.version, commitmentTemplates.currentVersion)))
+    .where(and(eq(commitmentTemplates.type, type), eq(commitmentTemplates.domain, domain)))
+  return row ?? null
 }
 
 export async function createTemplate(db: Database, actor: Actor, input: TemplateCreateInput) {

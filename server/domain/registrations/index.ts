@@ -2,11 +2,12 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { registrationTemplateDomain } from '../../../config/commitments'
 import { deadlines } from '../../../config/deadlines'
 import { registrationCategoryLabels, type RegistrationData } from '../../../shared/schemas/registrations'
-import { applications, commitmentTemplates, departments, files } from '../../database/schema'
+import { applications, departments, files } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
 import { signCommitment } from '../commitments/sign'
+import { workflowTemplate } from '../commitments/templates'
 import { ownSubject } from '../me'
 import { notifyStaff } from '../notify'
 import { createApplication } from '../workflow/applications'
@@ -22,10 +23,9 @@ async function verifyingDepartment(db: Database, departmentId: number | undefine
 }
 
 async function registrationTemplate(db: Database) {
-  const [row] = await db.select({ id: commitmentTemplates.id }).from(commitmentTemplates)
-    .where(and(eq(commitmentTemplates.type, 'voluntary'), eq(commitmentTemplates.domain, registrationTemplateDomain)))
-  if (!row) throw refuse(503, '信息真实性承诺书模板尚未配置，请联系市信用办')
-  return row.id
+  const found = await workflowTemplate(db, 'voluntary', registrationTemplateDomain)
+  if (!found) throw refuse(503, '信息真实性承诺书模板尚未配置，请联系市信用办')
+  return found.template.id
 }
 
 /** The evidence must be the applicant's own, not yet attached: checked before anything is sealed. */

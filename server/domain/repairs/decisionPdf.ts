@@ -1,29 +1,25 @@
 import { eq } from 'drizzle-orm'
-import { kindLabels, type RecordKind } from '../../../shared/kinds'
-import type { RepairContext } from '../../../shared/schemas/applications'
+import { kindLabels } from '../../../shared/kinds'
+import type { RepairDecisionFacts } from '../../../shared/schemas/repairs'
 import { chineseDate, todayInChina, type IsoDate } from '../../../shared/utils/dates'
-import { departments, repairDecisions } from '../../database/schema'
+import { decisionSlug } from '../../../shared/utils/decisionNumber'
+import { repairDecisions } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound } from '../../utils/errors'
-import { renderPdf } from '../../utils/pdf'
+import { drawQr, renderPdf } from '../../utils/pdf'
 import type { Actor } from '../workflow/machine'
 import { visibleApplication } from '../workflow/applications'
 
-export interface DecisionFacts {
-  number: string
-  issuedOn: IsoDate
-  department: string
-  subjectName: string
-  creditCode: string | null
+export interface DecisionDocument extends RepairDecisionFacts {
   applicationId: number
   filedOn: IsoDate
-  records: { kind: RecordKind, documentNumber: string, decisionDate: IsoDate }[]
-  /** Where the applicant finds the decision again. */
+  /** The public verification page, which the QR code opens. */
   url: string
+  seal: { keyId: string, contentHash: string } | null
 }
 
-/** 信用修复决定书 laid out on A4. */
-export function renderDecision(facts: DecisionFacts): Promise<Buffer> {
+/** 信用修复决定书 laid out on A4, with its seal and a QR code to its public verification page. */
+export function renderDecision(facts: DecisionDocument): Promise<Buffer> {
   const subject = `${facts.subjectName}${facts.creditCode ? `（统一社会信用代码：${facts.creditCode}）` : ''}`
   return renderPdf({ title: `信用修复决定书 ${facts.number}`, author: facts.department }, (doc) => {
     const width = doc.page.width - 144
@@ -37,26 +33,33 @@ export function renderDecision(facts: DecisionFacts): Promise<Buffer> {
     })
     doc.moveDown(0.5)
     doc.text('信用修复后，如再次发生失信行为，将依法依规记录和公示。修复记录保存在你单位的信用档案中，可在本网站“我的”中查看。', { indent: 26, lineGap: 6, width })
-    doc.moveDown(3)
-    doc.text(facts.department, { align: 'right' })
-    doc.text(chineseDate(facts.issuedOn), { align: 'right' })
-    doc.moveDown(3).fontSize(9).fillColor('#555555').text(`本决定书由信用中国（辽宁朝阳）网站生成，查验地址：${facts.url}`, { width })
+    doc.moveDown(2)
+    // The issuer and date with the QR code beside them stay together on one page.
+    const qrSize = 96
+    if (doc.page.height - doc.page.margins.bottom - doc.y < qrSize + 60) doc.addPage()
+    const top = doc.y
+    drawQr(doc, facts.url, 72, top, qrSize)
+    doc.text(facts.department, 72, top + 24, { align: 'right', width })
+    doc.text(chineseDate(facts.issuedOn), { align: 'right', width })
+    doc.x = 72
+    doc.y = top + qrSize + 8
+    doc.fontSize(9).fillColor('#444444')
+    if (facts.seal) doc.text(`本决定书由信用中国（辽宁朝阳）网站以Ed25519签章（密钥编号 ${facts.seal.keyId}，内容摘要 SHA-256 ${facts.seal.contentHash}）。`, { width })
+    doc.text('扫描二维码或访问以下地址，可核对本决定的文号、主体、记录、部门和日期及签章：', { width })
+    // One line: a break after a slash would leave an address nobody can type.
+    doc.text(facts.url, { width, lineBreak: false })
   })
 }
 
 /** 信用修复决定书 as a PDF, for whoever may see the application; before approval there is none (404). */
 export async function decisionPdf(db: Database, actor: Actor, applicationId: number, siteUrl: string) {
   const { application } = await visibleApplication(db, actor, applicationId)
-  const [decision] = await db.select({ decision: repairDecisions, department: departments.name }).from(repairDecisions)
-    .innerJoin(departments, eq(departments.id, repairDecisions.departmentId)).where(eq(repairDecisions.applicationId, application.id))
+  const [decision] = await db.select().from(repairDecisions).where(eq(repairDecisions.applicationId, application.id))
   if (application.kind !== 'repair' || !decision) throw notFound('信用修复决定书')
-  const { number, issuedOn } = decision.decision
   const bytes = await renderDecision({
-    number, issuedOn, department: decision.department,
-    subjectName: String(application.data.subjectName), creditCode: (application.data.creditCode as string | null) ?? null,
-    applicationId: application.id, filedOn: todayInChina(application.createdAt),
-    records: application.data.records as RepairContext['records'],
-    url: `${siteUrl}/me/applications/${application.id}`,
+    ...decision.facts, applicationId: application.id, filedOn: todayInChina(application.createdAt),
+    url: `${siteUrl}/repair-decisions/${decisionSlug(decision.number)}`,
+    seal: decision.keyId && decision.contentHash ? { keyId: decision.keyId, contentHash: decision.contentHash } : null,
   })
-  return { number, bytes }
+  return { number: decision.number, bytes }
 }

@@ -3,11 +3,15 @@ import { deadlines } from '../../../config/deadlines'
 import type { RepairInput, RepairOptions } from '../../../shared/schemas/repairs'
 import { todayInChina } from '../../../shared/utils/dates'
 import { recordTitle } from '../../../shared/utils/recordTitle'
-import { repairCommitmentText } from '../../../shared/utils/repairCommitment'
-import { certificates, courses, departments, records } from '../../database/schema'
+import { repairCommitmentMatter } from '../../../shared/utils/repairCommitment'
+import { fillCommitment } from '../../../shared/utils/commitmentText'
+import { repairTemplateDomain } from '../../../config/commitments'
+import { applications, certificates, courses, departments, records } from '../../database/schema'
 import type { Database, Tx } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
+import { signCommitment } from '../commitments/sign'
+import { workflowTemplate } from '../commitments/templates'
 import { ownSubject } from '../me'
 import { notifyStaff } from '../notify'
 import { createApplication } from '../workflow/applications'
@@ -24,8 +28,19 @@ export async function repairOptions(db: Database, userId: number, subjectId: num
     subject: { id: subject.id, name: subject.name, creditCode: subject.creditCode, legalRepresentative: subject.legalRepresentative },
     requirements: Object.fromEntries(rows.map(d => [String(d.id), { departmentName: d.name, ...d.requirements }])),
     certificates: await certificatesOf(db, subjectId),
+    commitment: await repairCommitmentPreview(db, subject),
     today,
   }
+}
+
+async function repairTemplate(db: Pick<Database, 'select'>) {
+  return workflowTemplate(db, 'repair', repairTemplateDomain)
+}
+
+/** The commitment's words as the wizard shows them, the records left as `{matter}` until they are chosen. */
+async function repairCommitmentPreview(db: Database, subject: { name: string, creditCode: string | null, legalRepresentative: string | null }) {
+  const found = await repairTemplate(db)
+  return found ? { title: found.template.title, ...fillCommitment(found.version, subject, '{matter}') } : null
 }
 
 export function certificatesOf(db: Pick<Database, 'select'>, subjectId: number) {
@@ -48,19 +63,24 @@ export async function checkCertificate(db: Pick<Database, 'select'>, subjectId: 
 /**
  * 信用修复申请: an agent of the subject asks to stop publishing one or more of its records early. Every
  * record must be eligible today and found by one department (谁认定谁修复); the core materials and what
- * that department asks for must be there. The records are marked in the same transaction, so a record
- * is in one open repair at most.
+ * that department asks for must be there. Everything that can refuse is checked before the applicant's
+ * 信用修复型 commitment is sealed and published (the same seal, code and public page as any commitment,
+ * accepted and judged by the finding department); the application is then filed naming its code. The
+ * records are marked in the same transaction as the application, so a record is in one open repair at most.
  */
 export async function submitRepair(db: Database, mailer: Mailer | null, applicant: Actor, input: RepairInput, siteUrl = '', today = todayInChina()) {
   const subject = await ownSubject(db, applicant.id, input.subjectId)
+  // A repeated press finds its first application before anything is checked or signed again.
+  const [earlier] = await db.select().from(applications).where(eq(applications.requestKey, `${applicant.id}:${input.requestKey}`))
+  if (earlier) return { application: earlier, created: false }
   const ids = [...new Set(input.recordIds)]
   const chosen = await db.select({ record: records, departmentName: departments.name }).from(records)
     .innerJoin(departments, eq(departments.id, records.departmentId))
     .where(and(inArray(records.id, ids), eq(records.subjectId, subject.id)))
   if (chosen.length !== ids.length) throw refuse(404, '所选信用记录不存在，或不属于该主体', 'recordIds')
   for (const { record } of chosen) {
-    // An open repair is checked when the records are marked: a repeated press must reach its first application.
-    const eligibility = eligibilityOf(record, today, { openRepair: false })
+    if (record.repairId !== null) throw refuse(409, `${record.documentNumber}：该记录的信用修复申请正在办理中`, 'recordIds', { applicationId: record.repairId })
+    const eligibility = eligibilityOf(record, today)
     if (!eligibility.eligible) throw refuse(409, `${record.documentNumber}：${eligibility.reason}`, 'recordIds')
   }
   const departmentIds = new Set(chosen.map(c => c.record.departmentId))
@@ -72,13 +92,21 @@ export async function submitRepair(db: Database, mailer: Mailer | null, applican
   for (const name of requirements.documents) {
     if (!input.documentFileIds[name]) throw refuse(400, `认定部门要求提交：${name}`, `documentFileIds.${name}`)
   }
+  const template = await repairTemplate(db)
+  if (!template) throw refuse(503, '信用修复承诺书模板尚未配置，请联系市信用办')
   const documentFileIds = Object.fromEntries(requirements.documents.map(name => [name, input.documentFileIds[name]!]))
   const listed = chosen.map(({ record, departmentName }) => ({ id: record.id, kind: record.kind, title: recordTitle(record), documentNumber: record.documentNumber, decisionDate: record.decisionDate, department: departmentName }))
+  const { commitment } = await signCommitment(db, applicant, {
+    subjectId: subject.id, templateId: template.template.id, matter: repairCommitmentMatter(listed),
+    acceptingDepartmentId: departmentId, judgingDepartmentId: departmentId,
+    disclosure: 'public', signature: input.signature, requestKey: `repair:${input.requestKey}`,
+  })
   const data = {
     subjectName: subject.name, creditCode: subject.creditCode, recordIds: ids, records: listed,
     documentNumber: listed.map(r => r.documentNumber).join('；'),
     measures: input.measures, certificateNumber: input.certificateNumber,
-    commitmentText: repairCommitmentText(subject, listed, today),
+    commitmentCode: commitment.code,
+    commitmentText: [commitment.matter, commitment.content, commitment.liability].join('\n\n'),
     proofFileIds: input.proofFileIds, documentFileIds,
     contactName: input.contactName, contactPhone: input.contactPhone,
   }

@@ -1,13 +1,17 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { RepairContext } from '../../../shared/schemas/applications'
+import type { RepairDecisionFacts } from '../../../shared/schemas/repairs'
+import { decisionNumber, decisionSlug } from '../../../shared/utils/decisionNumber'
 import { todayInChina } from '../../../shared/utils/dates'
 import { applications, departments, recordHistory, records, repairDecisions } from '../../database/schema'
 import type { Database, Tx } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
 import { actorOf } from '../audit'
+import { portalSigningKey } from '../commitments/key'
 import { notifyStaff } from '../notify'
 import { enqueue } from '../search/outbox'
 import type { Application, Effects } from '../workflow/applications'
+import { sealDecision } from './decisionSeal'
 import { certificatesOf, checkCertificate, tellOffice } from './index'
 
 /** Guards the yearly serial of decision numbers when two departments approve at once. */
@@ -27,9 +31,16 @@ async function repair(tx: Tx, application: Application, actor: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(${DECISION_NUMBER_LOCK})`)
   const year = today.slice(0, 4)
   const [{ n }] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from repair_decisions where issued_on >= ${`${year}-01-01`}::date and issued_on <= ${`${year}-12-31`}::date`)).rows as [{ n: number }]
+  const [department] = await tx.select({ name: departments.name, creditCode: departments.creditCode }).from(departments).where(eq(departments.id, application.departmentId!))
+  // Sealed as commitments are, so whoever is shown the decision can check it on its public page.
+  const facts: RepairDecisionFacts = {
+    number: decisionNumber(year, n + 1), issuedOn: today, department: department!.name, departmentCreditCode: department!.creditCode,
+    subjectName: String(application.data.subjectName), creditCode: (application.data.creditCode as string | null) ?? null,
+    records: (application.data.records as RepairDecisionFacts['records']).map(r => ({ kind: r.kind, documentNumber: r.documentNumber, decisionDate: r.decisionDate })),
+  }
   await tx.insert(repairDecisions).values({
-    applicationId: application.id, number: `朝信修决〔${year}〕${n + 1}号`, departmentId: application.departmentId!,
-    subjectId: application.subjectId, recordIds: ids, issuedOn: today,
+    applicationId: application.id, number: facts.number, departmentId: application.departmentId!,
+    subjectId: application.subjectId, recordIds: ids, issuedOn: today, facts, ...sealDecision(facts, portalSigningKey()),
   })
 }
 
@@ -79,9 +90,10 @@ export async function repairContext(db: Database, application: Application): Pro
     repair: {
       records: listed.map(r => ({ ...r, state: stateOf.get(r.id) ?? 'active' })),
       commitmentText: String(application.data.commitmentText ?? ''),
+      commitmentCode: (application.data.commitmentCode as string | undefined) ?? null,
       requirements: department!.requirements,
       certificate,
-      decision: decision ? { ...decision, url: `/api/applications/${application.id}/decision.pdf` } : null,
+      decision: decision ? { ...decision, url: `/api/applications/${application.id}/decision.pdf`, verifyUrl: `/repair-decisions/${decisionSlug(decision.number)}` } : null,
     },
   }
 }

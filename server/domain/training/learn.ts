@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { CourseSummary, LearnerCourse, LessonProgressView, LessonView } from '../../../shared/schemas/training'
-import { courses, lessonProgress, lessons } from '../../database/schema'
+import { lessonCompletion } from '../../../config/training'
+import { courseMedia, courses, lessonProgress, lessons } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound } from '../../utils/errors'
+import { requirementOf, requirementText } from './completion'
 
 const summaryColumns = {
   id: courses.id, title: courses.title, summary: courses.summary, passMark: courses.passMark, questionsPerQuiz: courses.questionsPerQuiz,
@@ -50,11 +52,13 @@ export async function learnerLesson(db: Database, lessonId: number, userId?: num
   const order = (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.courseId, lesson.courseId)).orderBy(asc(lessons.position), asc(lessons.id))).map(l => l.id)
   const at = order.indexOf(lesson.id)
   const progress = await progressOf(db, userId, [lesson.id])
+  const [video] = lesson.videoId ? await db.select({ durationSeconds: courseMedia.durationSeconds }).from(courseMedia).where(eq(courseMedia.id, lesson.videoId)) : []
   return {
     id: lesson.id, courseId: course.id, courseTitle: course.title, title: lesson.title,
     // Sanitized when it was saved (sanitize.ts), so the page may render it as HTML.
     body: lesson.body,
     videoUrl: lesson.videoId ? `/api/media/${lesson.videoId}` : null,
+    requirement: requirementText(lessonCompletion, requirementOf(lessonCompletion, { hasVideo: !!lesson.videoId, videoSeconds: video?.durationSeconds ?? null, readingSeconds: lesson.readingSeconds })),
     progress: progress.get(lesson.id) ?? null,
     previousLessonId: order[at - 1] ?? null,
     nextLessonId: order[at + 1] ?? null,

@@ -25,6 +25,9 @@ async function lockCourse(tx: Tx, courseId: number) {
   if (!course) throw notFound('课程')
 }
 
+/** The console sets minutes; none set takes the default reading time (config/training.ts). */
+const readingSecondsOf = (input: LessonInput) => (input.readingMinutes === null ? null : input.readingMinutes * 60)
+
 /** Adds a lesson at the end of the course. Its HTML is sanitized here, whatever the editor sent. */
 export async function addLesson(db: Database, courseId: number, input: LessonInput, actor: string) {
   return db.transaction(async (tx) => {
@@ -32,7 +35,7 @@ export async function addLesson(db: Database, courseId: number, input: LessonInp
     await checkVideo(tx, input.videoId)
     const [last] = await tx.select({ max: sql<number>`coalesce(max(${lessons.position}), 0)::int` }).from(lessons).where(eq(lessons.courseId, courseId))
     const [lesson] = await tx.insert(lessons).values({
-      courseId, position: (last?.max ?? 0) + 1, title: input.title, body: sanitizeLessonHtml(input.body), videoId: input.videoId,
+      courseId, position: (last?.max ?? 0) + 1, title: input.title, body: sanitizeLessonHtml(input.body), videoId: input.videoId, readingSeconds: readingSecondsOf(input),
     }).returning()
     await touchCourse(tx, courseId)
     await recordAudit(tx, { actor, action: 'lesson.create', entity: 'lesson', entityId: String(lesson!.id), detail: { courseId, title: input.title } })
@@ -43,7 +46,7 @@ export async function addLesson(db: Database, courseId: number, input: LessonInp
 export async function updateLesson(db: Database, courseId: number, lessonId: number, input: LessonInput, actor: string) {
   return db.transaction(async (tx) => {
     await checkVideo(tx, input.videoId)
-    const [lesson] = await tx.update(lessons).set({ title: input.title, body: sanitizeLessonHtml(input.body), videoId: input.videoId, updatedAt: new Date() })
+    const [lesson] = await tx.update(lessons).set({ title: input.title, body: sanitizeLessonHtml(input.body), videoId: input.videoId, readingSeconds: readingSecondsOf(input), updatedAt: new Date() })
       .where(and(eq(lessons.id, lessonId), eq(lessons.courseId, courseId))).returning()
     if (!lesson) throw notFound('章节')
     await touchCourse(tx, courseId)

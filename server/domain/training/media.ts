@@ -11,6 +11,9 @@ import { dataDir } from '../../utils/dataDir'
 import { notFound, refuse } from '../../utils/errors'
 import { recordAudit } from '../audit'
 import { cleanFileName } from '../files/evidence'
+import { mp4Duration } from '../files/formats/mp4'
+import { withFileSource } from '../files/formats/source'
+import { webmDuration } from '../files/formats/webm'
 import { verifyContent } from '../files/verify'
 import { mediaTypeNames, sniffMedia, type MediaType } from './mediaType'
 import { parseRange } from './range'
@@ -58,6 +61,14 @@ function sniffing(onType: (type: MediaType) => void): Transform {
   })
 }
 
+/** A video's length as its header states it, whole seconds (lesson completion needs it); null otherwise. */
+async function videoDuration(mime: MediaType, path: string): Promise<number | null> {
+  const read = mime === 'video/mp4' ? mp4Duration : mime === 'video/webm' ? webmDuration : null
+  // The file passed its check already: a header that states its length oddly just states none.
+  const seconds = read && await withFileSource(path, read).catch(() => null)
+  return seconds ? Math.round(seconds) : null
+}
+
 /** Keeps one lesson image or video under DATA_DIR/media/<id>; it is public teaching material once used. */
 export async function saveMedia(db: Database, stream: Readable, uploader: { id: number }, actor: string, name: string): Promise<Media> {
   await mkdir(mediaDir(), { recursive: true })
@@ -65,6 +76,7 @@ export async function saveMedia(db: Database, stream: Readable, uploader: { id: 
   const partial = join(mediaDir(), `${id}.part`)
   let mime: MediaType | undefined
   let size = 0
+  let durationSeconds: number | null = null
   const counter = new Transform({ transform(chunk: Buffer, _e, done) { size += chunk.length; done(null, chunk) } })
   try {
     await pipeline(stream, sniffing((type) => { mime = type }), counter, createWriteStream(partial))
@@ -72,6 +84,7 @@ export async function saveMedia(db: Database, stream: Readable, uploader: { id: 
     if ((stream as Readable & { truncated?: boolean }).truncated) throw refuse(413, '文件过大', 'file')
     // The first bytes chose the type; the whole file, on disk now, must be one of it.
     await verifyContent(mime!, partial, cleanFileName(name))
+    durationSeconds = await videoDuration(mime!, partial)
     await rename(partial, join(mediaDir(), id))
   }
   catch (error) {
@@ -79,7 +92,7 @@ export async function saveMedia(db: Database, stream: Readable, uploader: { id: 
     throw error
   }
   const [row] = await db.transaction(async (tx) => {
-    const inserted = await tx.insert(courseMedia).values({ id, name: cleanFileName(name), mime: mime!, size, uploaderId: uploader.id })
+    const inserted = await tx.insert(courseMedia).values({ id, name: cleanFileName(name), mime: mime!, size, durationSeconds, uploaderId: uploader.id })
       .returning({ id: courseMedia.id, name: courseMedia.name, mime: courseMedia.mime, size: courseMedia.size })
     await recordAudit(tx, { actor, action: 'media.upload', entity: 'media', entityId: id, detail: { mime, size } })
     return inserted

@@ -16,7 +16,7 @@ describe('lessons in the database', () => {
   it('deletes lessons of one course at the same time, and numbers the rest 1, 2, 3 …', async () => {
     const course = await createCourse(t.db, { title: '信用修复专题培训', summary: '', passMark: 80, questionsPerQuiz: 1, attemptsPerDay: 3, published: false }, 'test')
     const lessons = []
-    for (let i = 1; i <= 8; i++) lessons.push(await addLesson(t.db, course.id, { title: `第${i}节`, body: '', videoId: null }, 'test'))
+    for (let i = 1; i <= 8; i++) lessons.push(await addLesson(t.db, course.id, { title: `第${i}节`, body: '', videoId: null, readingMinutes: null }, 'test'))
     // Two staff members deleting at once: each renumbering must wait for the other, never fail.
     const gone = lessons.filter((_, i) => i % 2 === 0)
     await Promise.all(gone.map(lesson => deleteLesson(t.db, course.id, lesson.id, 'test')))

@@ -114,3 +114,28 @@ export async function checkMp4(source: ByteSource): Promise<void> {
   }
   throw new FormatError('MP4中没有可播放的视频或音频轨道')
 }
+
+/**
+ * The length a checked MP4 states, in seconds: `mvhd`'s duration over its timescale, or for a
+ * fragmented file the `mehd` fragment duration; null when neither states one.
+ */
+export async function mp4Duration(source: ByteSource): Promise<number | null> {
+  const moov = (await boxesIn(source, 0, source.size)).find(box => box.type === 'moov')
+  const mvhd = await child(source, moov, 'mvhd')
+  if (!mvhd) return null
+  const head = await readExactly(source, mvhd.payload, 4)
+  const wide = head[0] === 1
+  const fieldsAt = mvhd.payload + 4 + (wide ? 16 : 8)
+  const bytes = await readExactly(source, fieldsAt, wide ? 12 : 8)
+  const timescale = bytes.readUInt32BE(0)
+  let duration = wide ? Number(bytes.readBigUInt64BE(4)) : bytes.readUInt32BE(4)
+  if (!duration || duration === 0xFFFFFFFF) {
+    const mehd = await child(source, await child(source, moov, 'mvex'), 'mehd')
+    if (mehd) {
+      const version = (await readExactly(source, mehd.payload, 1))[0]
+      const value = await readExactly(source, mehd.payload + 4, version === 1 ? 8 : 4)
+      duration = version === 1 ? Number(value.readBigUInt64BE(0)) : value.readUInt32BE(0)
+    }
+  }
+  return timescale && duration && duration !== 0xFFFFFFFF ? duration / timescale : null
+}

@@ -117,3 +117,33 @@ export async function checkWebm(source: ByteSource): Promise<void> {
   if (!blocks) throw new FormatError('WebM中没有音视频数据')
   await assertNothingAfter(source, segment.end)
 }
+
+const INFO = 0x1549A966
+const TIMECODE_SCALE = 0x2AD7B1
+const DURATION = 0x4489
+
+/**
+ * The length a checked WebM states, in seconds: the segment Info's Duration times its TimecodeScale
+ * (nanoseconds, 1 ms by default). A live recording (MediaRecorder) states none: null.
+ */
+export async function webmDuration(source: ByteSource): Promise<number | null> {
+  const header = await elementAt(source, 0, source.size)
+  const segment = await elementAt(source, header.end, source.size)
+  for (let at = segment.data; at < segment.end;) {
+    const element = await elementAt(source, at, segment.end)
+    if (element.id === CLUSTER || element.unknownSize) return null
+    if (element.id === INFO) {
+      const fields = await childrenOf(source, element)
+      const scaleField = fields.find(f => f.id === TIMECODE_SCALE)
+      const durationField = fields.find(f => f.id === DURATION)
+      if (!durationField) return null
+      let scale = 1_000_000
+      if (scaleField) scale = (await readExactly(source, scaleField.data, scaleField.end - scaleField.data)).reduce((n, byte) => n * 256 + byte, 0)
+      const bytes = await readExactly(source, durationField.data, durationField.end - durationField.data)
+      const ticks = bytes.length === 4 ? bytes.readFloatBE(0) : bytes.length === 8 ? bytes.readDoubleBE(0) : NaN
+      return Number.isFinite(ticks) && ticks > 0 ? (ticks * scale) / 1e9 : null
+    }
+    at = element.end
+  }
+  return null
+}
