@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInChina } from '../../shared/utils/dates'
 import { drawSignature, expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { STRONG_PASSWORD, agentOf, samples, staff } from '../support/client'
