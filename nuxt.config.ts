@@ -11,6 +11,8 @@ import { security } from './security.config'
 const nitro: NitroConfig = {
   experimental: { tasks: true },
   externals: { traceInclude: moduleSyncFiles(join(import.meta.dirname, 'node_modules')) },
+  // Account sign-up lives at /signup (信用信息自愿注册 is the other "registration"); links to /register in e-mails still work.
+  routeRules: { '/register': { redirect: { to: '/signup', statusCode: 301 } } },
   // 00:30 UTC is 08:30 in China: the overdue report is waiting when the credit office starts work.
   scheduledTasks: { '7 * * * *': ['records:expire'], '30 0 * * *': ['applications:overdue'] },
   hooks: {
@@ -27,7 +29,7 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   // The source sits at the repository root (ARCHITECTURE.md layout), not under app/.
   srcDir: '.',
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils', 'nuxt-security'],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@vite-pwa/nuxt', 'nuxt-auth-utils', 'nuxt-security'],
   security,
   pwa,
   css: ['~/assets/css/main.css'],

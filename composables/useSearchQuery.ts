@@ -13,11 +13,7 @@ export function pickSearchParams(query: LocationQuery): Record<string, string> {
 
 /** A link to the same search with some parameters changed; a changed filter goes back to page 1. */
 export function withSearchParams(current: Record<string, string>, changes: Record<string, string | undefined>) {
-  const next: Record<string, string> = { ...current }
-  delete next.page
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined || value === '') delete next[key]
-    else next[key] = value
-  }
-  return { path: '/search', query: next }
+  const kept = Object.entries(current).filter(([key]) => key !== 'page' && !(key in changes))
+  const changed = Object.entries(changes).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+  return { path: '/search', query: Object.fromEntries([...kept, ...changed]) }
 }

@@ -34,7 +34,9 @@ export const useTrainingProgressStore = defineStore('trainingProgress', () => {
     try {
       stored = localStorage.getItem(STORAGE_KEY)
     }
-    catch {}
+    catch {
+      // Storage refused (private mode, a blocked origin): start with an empty queue.
+    }
     for (const [id, entry] of Object.entries(parseProgressQueue(stored))) queue.value = enqueueProgress(queue.value, Number(id), entry)
     window.addEventListener('online', () => { void flush() })
   }

@@ -4,6 +4,7 @@ import { familyColumns } from '../../shared/columns'
 import { familyOf, kindLabels, recordKinds, severityLabels, subjectKindLabels, type RecordFamily, type RecordKind, type Severity, type SubjectKind } from '../../shared/kinds'
 import { creditCodeCheckDigit, CREDIT_CODE_CHARSET } from '../../shared/utils/creditCode'
 import { todayInChina, type IsoDate } from '../../shared/utils/dates'
+import { residentIdCheckChar } from '../../shared/utils/idNumber'
 import type { RawRow } from '../../server/domain/ingest/rows'
 import { loadCity, type CityConfig } from '../../server/domain/city'
 
@@ -121,16 +122,6 @@ const STREETS = [
   '朝阳大街', '友谊大街', '新华路', '文化路', '龙山街', '中山大街', '黄河路', '长江路', '珠江路', '燕都大街',
   '凤凰大街', '红旗街', '迎宾路', '光明街', '建设路', '柳城路', '大凌河北街', '北四家子路', '汇通路', '胜利大街',
 ]
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const ID_CHECK = '10X98765432'
-
-/** GB 11643-1999 check character of the first 17 digits. */
-export function residentIdCheckChar(first17: string): string {
-  let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!
-  return ID_CHECK[sum % 11]!
-}
 
 const ID_DAYS = 14_600 // birth dates over 40 years
 const ID_SPACE = ID_DAYS * 1000 * CHAOYANG_DISTRICTS.length

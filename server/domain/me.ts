@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { OwnRecord, OwnSubject } from '../../shared/schemas/me'
 import { todayInChina } from '../../shared/utils/dates'
 import { isPublic } from '../../shared/utils/publication'
 import { departments, messages, recordHistory, records, subjectAgents, subjects, users } from '../database/schema'
 import type { Database } from '../utils/db'
 import { notFound } from '../utils/errors'
+import { actingAs, actsForSubject } from './access/subjects'
 import { summary } from './records/public'
 import { eligibilityOf } from './repairs/eligibility'
 
@@ -38,9 +39,24 @@ async function repairsOf(db: Database, recordIds: number[]): Promise<Map<number,
   return new Map(rows.map(r => [r.recordId, r.applicationId!]))
 }
 
+/** A subject as 我的 shows it: with how the account acts for it. */
+const ownSubjectColumns = (userId: number) => ({
+  id: subjects.id, name: subjects.name, creditCode: subjects.creditCode, kind: subjects.kind,
+  // Never NULL where the query asks actsForSubject of the same subject.
+  via: actingAs(userId, subjects.id) as SQL<OwnSubject['via']>,
+})
+
+/** One subject the account acts for, whole; another's (or a missing one) is a 404. */
+export async function ownSubject(db: Database, userId: number, subjectId: number) {
+  const [subject] = await db.select().from(subjects).where(and(eq(subjects.id, subjectId), actsForSubject(userId, subjects.id)))
+  if (!subject) throw notFound('主体')
+  return subject
+}
+
 /** Every record of a subject the account acts for, public or not; another subject's are a 404. */
 export async function ownRecords(db: Database, userId: number, subjectId: number, today = todayInChina()) {
-  const subject = (await ownSubjects(db, userId)).find(s => s.id === subjectId)
+  const [subject] = await db.select(ownSubjectColumns(userId)).from(subjects)
+    .where(and(eq(subjects.id, subjectId), actsForSubject(userId, subjects.id)))
   if (!subject) throw notFound('主体')
   const rows = await db.select({ record: records, departmentName: departments.name }).from(records)
     .innerJoin(departments, eq(departments.id, records.departmentId))
@@ -51,10 +67,11 @@ export async function ownRecords(db: Database, userId: number, subjectId: number
 
 /** One record of a subject the account acts for (the objection form's heading); anyone else's is a 404. */
 export async function ownRecord(db: Database, userId: number, recordId: number, today = todayInChina()) {
-  const [row] = await db.select({ record: records, departmentName: departments.name }).from(records)
-    .innerJoin(departments, eq(departments.id, records.departmentId)).where(eq(records.id, recordId))
-  const subject = row && (await ownSubjects(db, userId)).find(s => s.id === row.record.subjectId)
-  if (!row || !subject) throw notFound('信用记录')
+  const [row] = await db.select({ record: records, departmentName: departments.name, subject: ownSubjectColumns(userId) }).from(records)
+    .innerJoin(departments, eq(departments.id, records.departmentId)).innerJoin(subjects, eq(subjects.id, records.subjectId))
+    .where(and(eq(records.id, recordId), actsForSubject(userId, records.subjectId)))
+  if (!row) throw notFound('信用记录')
+  const { subject } = row
   const repairs = await repairsOf(db, [recordId])
   return { subject, record: ownRecordOf(row.record, row.departmentName, subject, today, repairs.get(recordId) ?? null) }
 }

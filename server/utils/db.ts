@@ -2,15 +2,24 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, openSync, c
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
+import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres'
+import type { PgDatabase } from 'drizzle-orm/pg-core'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import * as schema from '../database/schema'
 import { dataDir } from './dataDir'
 
-export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool }
+/**
+ * What domain code takes: the pool's database or a transaction on it (`Tx` is one), so the same function
+ * runs on its own or inside its caller's transaction without a cast.
+ */
+export type Database = PgDatabase<NodePgQueryResultHKT, typeof schema>
+/** One transaction, as `db.transaction` hands it to its callback. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+/** The database over its connection pool, as opened here. */
+type PoolDatabase = NodePgDatabase<typeof schema> & { $client: pg.Pool }
 
 interface Connection {
-  db: Database
+  db: PoolDatabase
   pool: pg.Pool
   /** Set in the process that opened the embedded database: it serves the others through the socket. */
   close: () => Promise<void>
@@ -90,7 +99,7 @@ async function openEmbedded(): Promise<Connection> {
   while (Date.now() < deadline) {
     if (await canConnect(root)) {
       const pool = embeddedPool()
-      return { db: drizzle(pool, { schema }) as Database, pool, close: () => pool.end(), embedded: true }
+      return { db: drizzle(pool, { schema }) as PoolDatabase, pool, close: () => pool.end(), embedded: true }
     }
     if (tryLock(lockPath)) {
       try {
@@ -117,7 +126,7 @@ async function serveEmbedded(root: string, lockPath: string): Promise<Connection
   await server.start()
   const pool = embeddedPool()
   return {
-    db: drizzle(pool, { schema }) as Database,
+    db: drizzle(pool, { schema }) as PoolDatabase,
     pool,
     embedded: true,
     close: async () => {
@@ -133,7 +142,7 @@ async function serveEmbedded(root: string, lockPath: string): Promise<Connection
 export async function openDatabase(url = process.env.DATABASE_URL): Promise<Connection> {
   if (url) {
     const pool = poolFor({ connectionString: url, max: 16 })
-    return { db: drizzle(pool, { schema }) as Database, pool, close: () => pool.end(), embedded: false }
+    return { db: drizzle(pool, { schema }) as PoolDatabase, pool, close: () => pool.end(), embedded: false }
   }
   return openEmbedded()
 }
@@ -149,7 +158,7 @@ export function migrationsDir(): string {
   return found
 }
 
-export async function migrateDatabase(db: Database): Promise<void> {
+export async function migrateDatabase(db: PoolDatabase): Promise<void> {
   await migrate(db, { migrationsFolder: migrationsDir() })
 }
 
@@ -165,10 +174,6 @@ export function useConnection(): Promise<Connection> {
     throw error
   })
   return shared
-}
-
-export async function useDb(): Promise<Database> {
-  return (await useConnection()).db
 }
 
 export async function closeConnection(): Promise<void> {

@@ -53,7 +53,9 @@ async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
       const response = await fetch(`${url}/health`)
       if (response.ok) return
     }
-    catch {}
+    catch {
+      // Not listening yet: ask again.
+    }
     await sleep(100)
   }
   throw new Error('Meilisearch did not become healthy within 60 s')

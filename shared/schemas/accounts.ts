@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { textInput } from './fields'
 import { passwordProblems } from '../utils/password'
+import { staffRoles } from '../roles'
 
 export const mobilePattern = /^1[3-9]\d{9}$/
 
@@ -31,7 +32,6 @@ export const resetConfirmSchema = z.object({
   password,
 }).superRefine(strongPassword)
 
-export const staffRoles = ['department_reviewer', 'credit_office', 'admin'] as const
 export const roleLabels = {
   public: '注册用户',
   subject_agent: '主体经办人',

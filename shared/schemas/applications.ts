@@ -22,7 +22,6 @@ export const actionSchema = z.object({
   /** 补正后重新提交 of a repair: the training certificate that was missing. */
   certificateNumber: certificateNumberSchema.optional(),
 })
-export type ActionInput = z.infer<typeof actionSchema>
 
 /** GET /api/admin/applications: the review queue's filters. */
 export const queueQuerySchema = z.object({

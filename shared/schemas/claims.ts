@@ -12,7 +12,7 @@ export const claimSchema = z.object({
   }),
   isLegalRepresentative: z.boolean({ error: '请说明您是否为法定代表人' }),
   contactPhone: contactPhoneSchema,
-  licenceFileId: fileIdSchema('请上传营业执照'),
+  businessLicenceFileId: fileIdSchema('请上传营业执照'),
   authorizationFileId: fileIdSchema('请上传授权委托书').optional(),
   requestKey: requestKeySchema,
 }).superRefine((value, ctx) => {

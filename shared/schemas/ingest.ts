@@ -8,7 +8,6 @@ export const ingestJsonSchema = z.object({
   records: z.array(z.record(textInput(), z.unknown()), { error: 'records 应为记录数组' })
     .min(1, 'records 不能为空').max(10000, '每次最多提交10000条记录，请分批提交'),
 })
-export type IngestJson = z.infer<typeof ingestJsonSchema>
 
 export const ingestErrorSchema = z.object({ row: z.number().int(), field: textInput(), reason: textInput() })
 export type IngestError = z.infer<typeof ingestErrorSchema>

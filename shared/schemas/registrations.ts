@@ -95,7 +95,6 @@ export const registrationSchema = z.object({
     ...input,
     fields: Object.fromEntries(registrationFields[input.category].map(f => [f.key, input.fields[f.key]?.trim() ?? '']).filter(([, v]) => v)) as Record<string, string>,
   }))
-export type RegistrationInput = z.input<typeof registrationSchema>
 export type RegistrationData = z.output<typeof registrationSchema>
 
 export interface RegistrationFieldValue { key: string, label: string, value: string }

@@ -29,7 +29,6 @@ export const repairRequirementsSchema = z.object({
   certificate: z.boolean({ error: '请选择是否要求培训证明' }),
   documents: z.array(textInput().trim().min(2, '材料名称至少2个字').max(40, '材料名称最多40个字')).max(8, '最多8项材料').default([]),
 })
-export type RepairRequirementsInput = z.infer<typeof repairRequirementsSchema>
 
 /** A record's repair timeline, on its page and in 我的. */
 export type RecordRepair = RepairEligibility

@@ -4,11 +4,15 @@ import { checkCreditCode } from './creditCode'
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const CHECK = '10X98765432'
 
-export function isValidResidentId(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false
+/** The check character of an 18-character ID number from its first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i]!
-  return CHECK[sum % 11] === id[17]
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!
+  return CHECK[sum % 11]!
+}
+
+export function isValidResidentId(id: string): boolean {
+  return /^\d{17}[\dX]$/.test(id) && residentIdCheckChar(id) === id[17]
 }
 
 /**

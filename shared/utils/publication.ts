@@ -48,7 +48,8 @@ export interface VisibilityFacts {
 
 /**
  * DOMAIN.md rules 3 and 7, the one place that decides what the public sees: natural persons never,
- * a record only while active and within its period. The SQL twin is `publicRecordCondition`.
+ * a record only while active and within its period. The SQL twin is `publicCondition`
+ * (server/domain/records/public.ts); tests/db/access/publication.test.ts keeps the two in step.
  */
 export function isPublic(record: VisibilityFacts, today: IsoDate): boolean {
   if (record.subjectKind === 'natural_person') return false

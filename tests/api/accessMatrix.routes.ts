@@ -86,7 +86,7 @@ export const accessMatrix: Record<string, Probe> = {
 
   // Accounts. Bodies are empty: each answers 400 before anything happens, signed in or not.
   'POST /api/auth/login': { path: '/api/auth/login', body: {}, expect: [400, 400, 400, 400, 400, 400] },
-  'POST /api/auth/register': { path: '/api/auth/register', body: {}, expect: [400, 400, 400, 400, 400, 400] },
+  'POST /api/auth/signup': { path: '/api/auth/signup', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset-request': { path: '/api/auth/reset-request', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   'POST /api/auth/reset': { path: '/api/auth/reset', body: {}, expect: [400, 400, 400, 400, 400, 400] },
   // 实名核验 is offered only where an identity provider is configured; this server has none (tests/api/identity.test.ts has one).

@@ -20,8 +20,14 @@ afterAll(async () => {
 })
 
 describe('sign-up and login', () => {
+  it('sends the old sign-up address /register on to /signup for good (301), keeping its query', async () => {
+    const reply = await new Client(server).get('/register?redirect=%2Fme%2Fclaim')
+    const location = new URL(reply.headers.get('location') ?? '', server.url)
+    expect([reply.status, location.pathname, location.searchParams.get('redirect')]).toEqual([301, '/signup', '/me/claim'])
+  })
+
   it('names each bad field of a sign-up in Chinese', async () => {
-    const reply = await new Client(server).post('/api/auth/register', { account: '123', name: '张', password: 'abc' })
+    const reply = await new Client(server).post('/api/auth/signup', { account: '123', name: '张', password: 'abc' })
     expect(reply.status).toBe(400)
     expect(reply.body.data.fields.account).toEqual(['请输入11位手机号或有效的电子邮箱'])
     expect(reply.body.data.fields.name).toEqual(['姓名至少2个字'])
@@ -30,7 +36,7 @@ describe('sign-up and login', () => {
 
   it('signs up a public account; signing in gives an HttpOnly, SameSite=Lax session cookie', async () => {
     const client = new Client(server)
-    const reply = await client.post('/api/auth/register', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
+    const reply = await client.post('/api/auth/signup', { account: '13800138001', name: '李明', password: STRONG_PASSWORD })
     expect(reply.status).toBe(200)
     // Registration signs no one in: the page logs in next, so a taken account's answer can be the same.
     expect(reply.headers.getSetCookie()).toEqual([])
@@ -44,8 +50,8 @@ describe('sign-up and login', () => {
 
   it('answers the registration of a taken account exactly as a new one, and tells the owner instead', async () => {
     const owner = await signedUp(server, 'taken@example.com', '孙丽')
-    const fresh = await new Client(server).post('/api/auth/register', { account: 'fresh@example.com', name: '王五', password: STRONG_PASSWORD })
-    const taken = await new Client(server).post('/api/auth/register', { account: 'taken@example.com', name: '冒名者', password: 'Other#Pass2026' })
+    const fresh = await new Client(server).post('/api/auth/signup', { account: 'fresh@example.com', name: '王五', password: STRONG_PASSWORD })
+    const taken = await new Client(server).post('/api/auth/signup', { account: 'taken@example.com', name: '冒名者', password: 'Other#Pass2026' })
     expect([taken.status, taken.body, taken.headers.getSetCookie()]).toEqual([fresh.status, fresh.body, fresh.headers.getSetCookie()])
     // The account is untouched: its own password still signs in, the one sent with the registration does not.
     expect((await new Client(server).post('/api/auth/login', { account: 'taken@example.com', password: 'Other#Pass2026' })).status).toBe(401)
@@ -57,7 +63,7 @@ describe('sign-up and login', () => {
 
   it('cannot choose a staff role at sign-up', async () => {
     const client = new Client(server)
-    await client.post('/api/auth/register', { account: 'sneaky@example.com', name: '王五', password: STRONG_PASSWORD, role: 'admin' })
+    await client.post('/api/auth/signup', { account: 'sneaky@example.com', name: '王五', password: STRONG_PASSWORD, role: 'admin' })
     const reply = await client.post('/api/auth/login', { account: 'sneaky@example.com', password: STRONG_PASSWORD })
     expect(reply.body.user.role).toBe('public')
     expect((await client.get('/api/admin/audit')).status).toBe(403)

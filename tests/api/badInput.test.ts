@@ -26,7 +26,7 @@ const fields = (path: string, who: Who, names: string[], method: 'POST' | 'PUT' 
 
 const bodyInputs: TextInput[] = [
   ...fields('/api/auth/login', 'anonymous', ['account', 'password']),
-  ...fields('/api/auth/register', 'anonymous', ['account', 'name', 'password']),
+  ...fields('/api/auth/signup', 'anonymous', ['account', 'name', 'password']),
   ...fields('/api/auth/reset-request', 'anonymous', ['account']),
   ...fields('/api/auth/reset', 'anonymous', ['token', 'account', 'password']),
   ...fields('/api/claims', 'user', ['creditCode', 'contactPhone', 'requestKey']),

@@ -18,7 +18,7 @@ let stranger: Client
 async function claim(client: Client, creditCode: string, requestKey: string, extra: Record<string, unknown> = {}) {
   const licence = await client.upload(samples.png, '营业执照.png')
   expect(licence.status, JSON.stringify(licence.body)).toBe(200)
-  return client.post('/api/claims', { creditCode, isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey, ...extra })
+  return client.post('/api/claims', { creditCode, isLegalRepresentative: true, contactPhone: '13800138000', businessLicenceFileId: licence.body.id, requestKey, ...extra })
 }
 
 beforeAll(async () => {
@@ -91,7 +91,7 @@ describe('subject claim (主体认领), end to end', () => {
 
   it('files a claim once even when the button is pressed twice', async () => {
     const licence = await applicant.upload(samples.png, '营业执照.png')
-    const body = { creditCode: COMPANY.creditCode.toLowerCase(), isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey: 'claim-xinda-1' }
+    const body = { creditCode: COMPANY.creditCode.toLowerCase(), isLegalRepresentative: true, contactPhone: '13800138000', businessLicenceFileId: licence.body.id, requestKey: 'claim-xinda-1' }
     const [first, second] = await Promise.all([applicant.post('/api/claims', body), applicant.post('/api/claims', body)])
     expect([first.status, second.status].sort()).toEqual([200, 201])
     expect(first.body.id).toBe(second.body.id)

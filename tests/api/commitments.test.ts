@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commitmentTypes, type CommitmentType } from '../../shared/commitments'
-import { Client, staff } from '../support/client'
+import { Client } from '../support/client'
 import { signInCast } from '../support/cast'
 import { ingestAccepted } from '../support/ingest'
 import { COMPANY, MARKET, OTHER, TAX, penaltyRow } from '../support/rows'

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identityResults } from '../../shared/schemas/me'
 import { addDays, addMonths, todayInChina } from '../../shared/utils/dates'
 import { DEMO_ACR } from '../../scripts/lib/identityProvider'
-import { Client, signedUp } from '../support/client'
+import type { Client} from '../support/client';
+import { signedUp } from '../support/client'
 import { residentId } from '../support/ids'
 import {
   finishVerification, OTHER_CLIENT, PORTAL_CLIENT, ProviderBrowser, startIdentityProvider, startVerification, verifyIdentity,

@@ -178,7 +178,7 @@ describe('回避: nobody decides an objection they filed or whose subject they a
   beforeAll(async () => {
     conflicted = await staff(server, 'department_reviewer', 'reviewer2@market.gov.cn', MARKET.creditCode)
     const licence = await conflicted.upload(samples.png, '营业执照.png')
-    const claim = await conflicted.post('/api/claims', { creditCode: COMPANY.creditCode, isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey: 'claim-reviewer2' })
+    const claim = await conflicted.post('/api/claims', { creditCode: COMPANY.creditCode, isLegalRepresentative: true, contactPhone: '13800138000', businessLicenceFileId: licence.body.id, requestKey: 'claim-reviewer2' })
     expect((await office.post(`/api/applications/${claim.body.id}/actions`, { action: 'approve', version: 0 })).status).toBe(200)
     admin = await staff(server, 'admin', 'admin@credit.gov.cn')
   })

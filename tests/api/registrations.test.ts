@@ -29,7 +29,7 @@ const fieldsOf = {
 } as const
 type Category = keyof typeof fieldsOf
 
-async function register(client: Client, category: Category, extra: Record<string, unknown> = {}) {
+async function fileRegistration(client: Client, category: Category, extra: Record<string, unknown> = {}) {
   const proof = await client.upload(samples.pdf, '证明材料.pdf')
   const reply = await client.post('/api/registrations', {
     subjectId, category, fields: fieldsOf[category], fileIds: [proof.body.id], commitmentConfirmed: true,
@@ -68,7 +68,7 @@ describe('信用信息自愿注册, end to end', () => {
   it('files each category with its evidence and a sealed truthfulness commitment, due in 5 working days', async () => {
     for (const category of Object.keys(fieldsOf) as Category[]) {
       const byMarket = category === 'qualification' || category === 'operation'
-      const { reply, fileId } = await register(agent, category, byMarket ? { departmentId: market } : {})
+      const { reply, fileId } = await fileRegistration(agent, category, byMarket ? { departmentId: market } : {})
       expect(reply.status, JSON.stringify(reply.body)).toBe(201)
       filed[category] = { ...reply.body, fileId }
       const commitment = await agent.get(`/api/commitments/${reply.body.commitmentCode}`)
@@ -133,7 +133,7 @@ describe('信用信息自愿注册, end to end', () => {
     const mine = (await agent.get(`/api/me/subjects/${subjectId}/registrations`)).body.items
     expect(mine.find((r: { id: number }) => r.id === filed.publicWelfare!.id)).toMatchObject({ state: 'rejected', reason: '捐赠凭证未加盖受赠单位公章，请补充后重新注册' })
     expect((await profile()).map(r => r.title)).not.toContain(fieldsOf.publicWelfare.name)
-    const again = await register(agent, 'publicWelfare')
+    const again = await fileRegistration(agent, 'publicWelfare')
     expect(again.reply.status).toBe(201)
     expect((await act(office, again.reply.body.id, 'verify')).status).toBe(200)
     expect((await profile()).map(r => r.title)).toContain(fieldsOf.publicWelfare.name)
@@ -148,7 +148,7 @@ describe('信用信息自愿注册, end to end', () => {
 
   it('an update replaces a verified item only once it is verified itself', async () => {
     const fields = { ...fieldsOf.qualification, validUntil: '2031-06-30' }
-    const update = await register(agent, 'qualification', { departmentId: market, fields, replaces: filed.qualification!.id })
+    const update = await fileRegistration(agent, 'qualification', { departmentId: market, fields, replaces: filed.qualification!.id })
     expect(update.reply.status, JSON.stringify(update.reply.body)).toBe(201)
     const before = (await profile()).filter(r => r.title === fieldsOf.qualification.name)
     expect(before.map(r => r.id)).toEqual([filed.qualification!.id])
@@ -158,7 +158,7 @@ describe('信用信息自愿注册, end to end', () => {
     expect(after[0]!.fields).toContainEqual({ key: 'validUntil', label: '有效期至', value: '2031年6月30日' })
     expect((await agent.get(`/api/applications/${filed.qualification!.id}`)).body.state).toBe('superseded')
     // A withdrawn or superseded item cannot be updated again.
-    const stale = await register(agent, 'qualification', { replaces: filed.qualification!.id })
+    const stale = await fileRegistration(agent, 'qualification', { replaces: filed.qualification!.id })
     expect(stale.reply.status).toBe(409)
     expect(stale.reply.body.data.fields.replaces[0]).toContain('已核验')
   })
@@ -170,7 +170,7 @@ describe('信用信息自愿注册, end to end', () => {
     expect((await otherAgent.post(`/api/applications/${id}/actions`, { action: 'withdraw', version: 0 })).status).toBe(404)
     expect((await otherAgent.get(`/api/me/subjects/${subjectId}/registrations`)).status).toBe(404)
     expect((await otherAgent.get(`/api/me/subjects/${subjectId}/registration-options`)).status).toBe(404)
-    const { reply } = await register(otherAgent, 'operation')
+    const { reply } = await fileRegistration(otherAgent, 'operation')
     expect(reply.status).toBe(404)
     expect((await anonymous.get(`/api/me/subjects/${subjectId}/registrations`)).status).toBe(401)
   })
@@ -186,11 +186,11 @@ describe('信用信息自愿注册, end to end', () => {
     expect(bad.body.data.fields.signature[0]).toBe('请手写签名')
     const noCategory = await agent.post('/api/registrations', { subjectId, fileIds: [], requestKey: 'registration-bad-02' })
     expect(noCategory.body.data.fields.category).toEqual(['请选择注册类别'])
-    const date = await register(agent, 'publicWelfare', { fields: { ...fieldsOf.publicWelfare, date: '3月15日' } })
+    const date = await fileRegistration(agent, 'publicWelfare', { fields: { ...fieldsOf.publicWelfare, date: '3月15日' } })
     expect(date.reply.body.data.fields['fields.date']).toEqual(['日期应为日期，如2026-05-01'])
-    const id = await register(agent, 'operation', { fields: { name: '捐款', description: '经办人身份证110101199003074518' } })
+    const id = await fileRegistration(agent, 'operation', { fields: { name: '捐款', description: '经办人身份证110101199003074518' } })
     expect(id.reply.body.data.fields['fields.description']).toEqual(['说明中请勿填写身份证号码'])
-    const used = await register(agent, 'operation', { fileIds: [filed.contract!.fileId] })
+    const used = await fileRegistration(agent, 'operation', { fileIds: [filed.contract!.fileId] })
     expect(used.reply.status).toBe(400)
     expect(used.reply.body.data.fields.fileIds).toBeDefined()
     expect((await agent.get(`/api/me/subjects/${subjectId}/registrations`)).body.items.length).toBe(count)

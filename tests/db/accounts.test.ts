@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accountPolicy } from '../../config/accounts'
 import { openSession, revokeAllSessions, revokeSession, sessionUser } from '../../server/domain/accounts/sessions'
-import { authenticate, register, signUp } from '../../server/domain/accounts/users'
+import { authenticate, signUp, submitSignUp } from '../../server/domain/accounts/users'
 import { messages, users } from '../../server/database/schema'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 
@@ -68,11 +68,11 @@ describe('registration of a taken account', () => {
   it('changes nothing of the account and leaves its owner a message', async () => {
     const owner = await signUp(t.db, { account: 'owner@example.com', name: '孙丽', password })
     const before = await t.db.select().from(users).where(eq(users.id, owner.id))
-    await register(t.db, null, { account: 'owner@example.com', name: '冒名者', password: 'Other#Pass2026' })
+    await submitSignUp(t.db, null, { account: 'owner@example.com', name: '冒名者', password: 'Other#Pass2026' })
     expect(await t.db.select().from(users).where(eq(users.id, owner.id))).toEqual(before)
     const box = await t.db.select().from(messages).where(eq(messages.userId, owner.id))
     expect(box.map(m => m.title)).toEqual(['有人尝试用您的账号注册'])
-    await register(t.db, null, { account: 'new@example.com', name: '王五', password })
+    await submitSignUp(t.db, null, { account: 'new@example.com', name: '王五', password })
     expect(await attempt('new@example.com', password)).toBe(200)
   })
 })

@@ -14,7 +14,7 @@ import type { SearchService } from '../../server/utils/search'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { residentId } from '../support/ids'
 import { startTestSearch } from '../support/meili'
-import { COMPANY, MARKET, licenseRow, penaltyRow, toCsv } from '../support/rows'
+import { COMPANY, licenseRow, penaltyRow, toCsv } from '../support/rows'
 
 const today = todayInChina()
 const recent = addDays(today, -20)

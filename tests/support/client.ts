@@ -42,10 +42,10 @@ export class Client {
 
 export const STRONG_PASSWORD = 'Chaoyang#2026'
 
-/** A new account, signed in as the sign-up page does it: register, then log in with the password chosen. */
+/** A new account, signed in as the sign-up page does it: sign up, then log in with the password chosen. */
 export async function signedUp(server: TestServer, account: string, name = '张经办'): Promise<Client> {
   const client = new Client(server)
-  const reply = await client.post('/api/auth/register', { account, name, password: STRONG_PASSWORD })
+  const reply = await client.post('/api/auth/signup', { account, name, password: STRONG_PASSWORD })
   if (reply.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(reply.body)}`)
   const login = await client.post('/api/auth/login', { account, password: STRONG_PASSWORD })
   if (login.status !== 200) throw new Error(`login after sign-up failed: ${JSON.stringify(login.body)}`)
@@ -69,7 +69,7 @@ export const samples = { png: await pngFile(), pdf: await pdfFile(), exe }
 export async function agentOf(server: TestServer, office: Client, account: string, creditCode: string, name = '张经办'): Promise<Client> {
   const agent = await signedUp(server, account, name)
   const licence = await agent.upload(samples.png, '营业执照.png')
-  const claim = await agent.post('/api/claims', { creditCode, isLegalRepresentative: true, contactPhone: '13800138000', licenceFileId: licence.body.id, requestKey: `claim-${account}` })
+  const claim = await agent.post('/api/claims', { creditCode, isLegalRepresentative: true, contactPhone: '13800138000', businessLicenceFileId: licence.body.id, requestKey: `claim-${account}` })
   if (claim.status !== 201) throw new Error(`claim failed: ${JSON.stringify(claim.body)}`)
   const approved = await office.post(`/api/applications/${claim.body.id}/actions`, { action: 'approve', version: 0 })
   if (approved.status !== 200) throw new Error(`approval failed: ${JSON.stringify(approved.body)}`)

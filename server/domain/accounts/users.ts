@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { eq, inArray, or, sql } from 'drizzle-orm'
 import { accountPolicy } from '../../../config/accounts'
-import { mobilePattern, staffRoles, type SessionUser, type SignUp, type StaffUser } from '../../../shared/schemas/accounts'
+import { staffRoles } from '../../../shared/roles'
+import { mobilePattern, type SessionUser, type SignUp, type StaffUser } from '../../../shared/schemas/accounts'
 import { departments, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
@@ -42,7 +43,7 @@ export async function signUp(db: Database, input: SignUp): Promise<SessionUser> 
  * The public sign-up form. A taken account is answered exactly as a new one (the caller answers the same and
  * signs no one in), so the form does not tell the world which accounts exist; the owner is told instead.
  */
-export async function register(db: Database, mailer: Mailer | null, input: SignUp, siteUrl = ''): Promise<void> {
+export async function submitSignUp(db: Database, mailer: Mailer | null, input: SignUp, siteUrl = ''): Promise<void> {
   if (await insertUser(db, { account: input.account, name: input.name, password: input.password, role: 'public' })) return
   const owner = await findUserByAccount(db, input.account)
   if (!owner) return

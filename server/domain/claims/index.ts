@@ -1,10 +1,10 @@
 import { and, eq, ne } from 'drizzle-orm'
 import type { ClaimInput } from '../../../shared/schemas/claims'
 import { applications, subjectAgents, subjects, users } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { refuse } from '../../utils/errors'
-import { isAgentOf } from '../workflow/access'
-import { createApplication, type Application, type Tx } from '../workflow/applications'
+import { actsForSubject } from '../access/subjects'
+import { createApplication, type Application } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
 import { claimWorkflow } from './workflow'
 
@@ -13,10 +13,11 @@ import { claimWorkflow } from './workflow'
  * person already acts for it, or when a claim of theirs for it is still open (with its number).
  */
 export async function submitClaim(db: Database, applicant: Actor, input: ClaimInput) {
-  const [subject] = await db.select({ id: subjects.id, name: subjects.name }).from(subjects).where(eq(subjects.creditCode, input.creditCode))
+  const [subject] = await db.select({ id: subjects.id, name: subjects.name, actsFor: actsForSubject(applicant.id, subjects.id).mapWith(Boolean) })
+    .from(subjects).where(eq(subjects.creditCode, input.creditCode))
   if (!subject) throw refuse(404, '本平台暂无该统一社会信用代码的主体信息，请核对代码', 'creditCode')
-  if (await isAgentOf(db, applicant.id, subject.id)) throw refuse(409, `您已是“${subject.name}”的经办人，无需重复认领`, 'creditCode')
-  const fileIds = [input.licenceFileId, ...(input.authorizationFileId ? [input.authorizationFileId] : [])]
+  if (subject.actsFor) throw refuse(409, `您已是“${subject.name}”的经办人，无需重复认领`, 'creditCode')
+  const fileIds = [input.businessLicenceFileId, ...(input.authorizationFileId ? [input.authorizationFileId] : [])]
   const data = { creditCode: input.creditCode, subjectName: subject.name, isLegalRepresentative: input.isLegalRepresentative, contactPhone: input.contactPhone }
   return createApplication(db, {
     workflow: claimWorkflow, subjectId: subject.id, applicant, departmentId: null, data, fileIds, requestKey: input.requestKey,

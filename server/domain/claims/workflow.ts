@@ -1,5 +1,6 @@
 import { deadlines } from '../../../config/deadlines'
 import type { Workflow } from '../workflow/machine'
+import { officeRoles } from '../../../shared/roles'
 
 type ClaimState = 'submitted' | 'approved' | 'rejected' | 'withdrawn'
 type ClaimAction = 'approve' | 'reject' | 'withdraw'
@@ -17,8 +18,8 @@ export const claimWorkflow: Workflow<ClaimState, ClaimAction> = {
     withdrawn: { label: '已撤回', open: false },
   },
   transitions: {
-    approve: { label: '通过', from: ['submitted'], to: 'approved', by: ['credit_office', 'admin'], dueInWorkingDays: null },
-    reject: { label: '驳回', from: ['submitted'], to: 'rejected', by: ['credit_office', 'admin'], reasonRequired: true, dueInWorkingDays: null },
+    approve: { label: '通过', from: ['submitted'], to: 'approved', by: officeRoles, dueInWorkingDays: null },
+    reject: { label: '驳回', from: ['submitted'], to: 'rejected', by: officeRoles, reasonRequired: true, dueInWorkingDays: null },
     withdraw: { label: '撤回', from: ['submitted'], to: 'withdrawn', by: ['applicant'], dueInWorkingDays: null },
   },
 }

@@ -4,8 +4,9 @@ import { commitmentDrafts, commitmentTemplates, departments, subjectAgents, subj
 import type { Database } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
 import { notFound, refuse } from '../../utils/errors'
+import { inStaffScope } from '../access/staff'
 import { actorOf, recordAudit } from '../audit'
-import { ownSubjects } from '../me'
+import { actsForSubject } from '../access/subjects'
 import { notify } from '../notify'
 import type { Actor } from '../workflow/machine'
 
@@ -17,14 +18,14 @@ import type { Actor } from '../workflow/machine'
 export async function createDraft(db: Database, mailer: Mailer | null, actor: Actor, input: CommitmentDraftInput, siteUrl = '') {
   const [subject] = await db.select().from(subjects).where(eq(subjects.creditCode, input.creditCode))
   if (!subject) throw refuse(404, '未找到该统一社会信用代码对应的信用主体', 'creditCode')
-  if (actor.role === 'department_reviewer' && input.acceptingDepartmentId !== actor.departmentId) {
-    throw refuse(403, '只能以本部门作为承诺受理单位发起信用承诺', 'acceptingDepartmentId')
-  }
   const [template] = await db.select({ id: commitmentTemplates.id }).from(commitmentTemplates).where(eq(commitmentTemplates.id, input.templateId))
   if (!template) throw refuse(400, '请选择承诺书模板', 'templateId')
-  const found = await db.select({ id: departments.id }).from(departments).where(inArray(departments.id, [input.acceptingDepartmentId, input.judgingDepartmentId]))
+  const found = await db.select({ id: departments.id, inScope: inStaffScope(actor, departments.id).mapWith(Boolean) }).from(departments)
+    .where(inArray(departments.id, [input.acceptingDepartmentId, input.judgingDepartmentId]))
   if (!found.some(d => d.id === input.judgingDepartmentId)) throw refuse(400, '请选择履约认定单位', 'judgingDepartmentId')
-  if (!found.some(d => d.id === input.acceptingDepartmentId)) throw refuse(400, '请选择承诺受理单位', 'acceptingDepartmentId')
+  const accepting = found.find(d => d.id === input.acceptingDepartmentId)
+  if (!accepting) throw refuse(400, '请选择承诺受理单位', 'acceptingDepartmentId')
+  if (!accepting.inScope) throw refuse(403, '只能以本部门作为承诺受理单位发起信用承诺', 'acceptingDepartmentId')
   const draft = await db.transaction(async (tx) => {
     const [row] = await tx.insert(commitmentDrafts).values({
       subjectId: subject.id, templateId: input.templateId, matter: input.matter, acceptingDepartmentId: input.acceptingDepartmentId,
@@ -42,18 +43,17 @@ export async function createDraft(db: Database, mailer: Mailer | null, actor: Ac
 
 /** The unsigned drafts of the subjects an account acts for. */
 export async function ownDrafts(db: Database, userId: number) {
-  const own = await ownSubjects(db, userId)
-  if (!own.length) return []
   return db.select({ id: commitmentDrafts.id, subjectId: commitmentDrafts.subjectId, subjectName: subjects.name, matter: commitmentDrafts.matter, type: commitmentTemplates.type, createdAt: commitmentDrafts.createdAt })
     .from(commitmentDrafts).innerJoin(subjects, eq(subjects.id, commitmentDrafts.subjectId))
     .innerJoin(commitmentTemplates, eq(commitmentTemplates.id, commitmentDrafts.templateId))
-    .where(and(inArray(commitmentDrafts.subjectId, own.map(s => s.id)), isNull(commitmentDrafts.commitmentId)))
+    .where(and(actsForSubject(userId, commitmentDrafts.subjectId), isNull(commitmentDrafts.commitmentId)))
     .orderBy(desc(commitmentDrafts.id))
 }
 
 /** One unsigned draft of a subject the account acts for; anyone else's (or a signed one) is a 404. */
 export async function ownDraft(db: Database, userId: number, draftId: number) {
-  const [draft] = await db.select().from(commitmentDrafts).where(and(eq(commitmentDrafts.id, draftId), isNull(commitmentDrafts.commitmentId)))
-  if (!draft || !(await ownSubjects(db, userId)).some(s => s.id === draft.subjectId)) throw notFound('信用承诺草稿')
+  const [draft] = await db.select().from(commitmentDrafts)
+    .where(and(eq(commitmentDrafts.id, draftId), isNull(commitmentDrafts.commitmentId), actsForSubject(userId, commitmentDrafts.subjectId)))
+  if (!draft) throw notFound('信用承诺草稿')
   return draft
 }

@@ -1,4 +1,4 @@
-import { commitments } from '../../database/schema'
+import type { commitments } from '../../database/schema'
 import { portalSigningKey } from './key'
 import { verificationText, verifyCommitment, type SealFacts } from './seal'
 

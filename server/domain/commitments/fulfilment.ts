@@ -1,9 +1,10 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { fulfilmentLabels } from '../../../shared/commitments'
 import type { FulfilmentInput } from '../../../shared/schemas/commitments'
 import { commitments } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound } from '../../utils/errors'
+import { inStaffScope } from '../access/staff'
 import { actorOf, recordAudit } from '../audit'
 import type { Actor } from '../workflow/machine'
 import { enqueueCommitment } from './outbox'
@@ -15,9 +16,9 @@ import { enqueueCommitment } from './outbox'
  */
 export async function recordFulfilment(db: Database, actor: Actor, commitmentId: number, input: FulfilmentInput) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(commitments).where(eq(commitments.id, commitmentId)).for('update')
-    const inScope = row && (actor.role === 'credit_office' || actor.role === 'admin' || row.judgingDepartmentId === actor.departmentId)
-    if (!row || !inScope) throw notFound('信用承诺')
+    const [row] = await tx.select().from(commitments)
+      .where(and(eq(commitments.id, commitmentId), inStaffScope(actor, commitments.judgingDepartmentId))).for('update')
+    if (!row) throw notFound('信用承诺')
     const [updated] = await tx.update(commitments).set({
       fulfilment: input.status, fulfilmentNote: input.note, fulfilmentBy: actor.id, fulfilmentAt: new Date(), updatedAt: new Date(),
     }).where(eq(commitments.id, commitmentId)).returning()
@@ -32,9 +33,8 @@ export async function recordFulfilment(db: Database, actor: Actor, commitmentId:
 
 /** The console's list: the commitments a reviewer's department judges, or all for the credit office. */
 export async function judgedCommitments(db: Database, actor: Actor) {
-  const all = actor.role === 'credit_office' || actor.role === 'admin'
   return db.select({
     id: commitments.id, code: commitments.code, type: commitments.type, subjectName: commitments.subjectName, matter: commitments.matter,
     disclosure: commitments.disclosure, signedAt: commitments.signedAt, fulfilment: commitments.fulfilment, fulfilmentNote: commitments.fulfilmentNote,
-  }).from(commitments).where(all ? undefined : eq(commitments.judgingDepartmentId, actor.departmentId ?? -1)).orderBy(desc(commitments.signedAt)).limit(200)
+  }).from(commitments).where(inStaffScope(actor, commitments.judgingDepartmentId)).orderBy(desc(commitments.signedAt)).limit(200)
 }

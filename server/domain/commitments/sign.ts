@@ -3,12 +3,12 @@ import type { CommitmentSignInput } from '../../../shared/schemas/commitments'
 import { commitmentCode, commitmentCodePrefix } from '../../../shared/utils/commitmentCode'
 import { todayInChina } from '../../../shared/utils/dates'
 import { fillCommitment } from '../../../shared/utils/commitmentText'
-import { commitmentDrafts, commitments, departments, subjects } from '../../database/schema'
+import { commitmentDrafts, commitments, departments } from '../../database/schema'
 import type { Database } from '../../utils/db'
-import { notFound, refuse } from '../../utils/errors'
+import { refuse } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
 import { loadCity } from '../city'
-import { ownSubjects } from '../me'
+import { ownSubject } from '../me'
 import type { Actor } from '../workflow/machine'
 import { ownDraft } from './drafts'
 import { factsOf } from './facts'
@@ -22,12 +22,6 @@ async function department(db: Database, id: number, field: string, what: string)
   const [row] = await db.select().from(departments).where(eq(departments.id, id))
   if (!row) throw refuse(400, `请选择${what}`, field)
   return row
-}
-
-export async function ownSubjectRow(db: Database, userId: number, subjectId: number) {
-  if (!(await ownSubjects(db, userId)).some(s => s.id === subjectId)) throw notFound('主体')
-  const [subject] = await db.select().from(subjects).where(eq(subjects.id, subjectId))
-  return subject!
 }
 
 /** A unique violation on the code: another signer took the serial (only where the lock could not hold). */
@@ -64,7 +58,7 @@ export async function signCommitment(db: Database, signer: Actor, input: Commitm
     const draft = await ownDraft(db, signer.id, input.draftId)
     input = { ...input, subjectId: draft.subjectId, templateId: draft.templateId, matter: draft.matter, acceptingDepartmentId: draft.acceptingDepartmentId, judgingDepartmentId: draft.judgingDepartmentId, disclosure: draft.disclosure }
   }
-  const subject = await ownSubjectRow(db, signer.id, input.subjectId)
+  const subject = await ownSubject(db, signer.id, input.subjectId)
   const { template, version } = await currentVersion(db, input.templateId)
   const accepting = await department(db, input.acceptingDepartmentId, 'acceptingDepartmentId', '承诺受理单位')
   const judging = await department(db, input.judgingDepartmentId, 'judgingDepartmentId', '履约认定单位')

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm'
 import { isBreach } from '../../../shared/commitments'
 import type { CommitmentSummary, CommitmentView } from '../../../shared/schemas/commitments'
 import type { SessionUser } from '../../../shared/schemas/accounts'
@@ -6,7 +6,8 @@ import { commitments, commitmentTemplates, commitmentTemplateVersions, departmen
 import type { Database } from '../../utils/db'
 import { notFound } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
-import { ownSubjects } from '../me'
+import { isOfficeRole } from '../../../shared/roles'
+import { reviewsForDepartment } from '../access/departments'
 import { actsForSubject } from '../access/subjects'
 import { isPublicCommitment } from './document'
 import { verifyRow, type CommitmentRow } from './facts'
@@ -19,14 +20,12 @@ const isPublicRow = and(eq(commitments.disclosure, 'public'), ne(subjects.kind, 
  */
 function readableBy(viewer: SessionUser | null): SQL | undefined {
   if (!viewer) return isPublicRow
-  if (viewer.role === 'credit_office' || viewer.role === 'admin') return undefined
-  const department = viewer.role === 'department_reviewer' && viewer.departmentId
-    ? [
-        eq(commitments.judgingDepartmentId, viewer.departmentId),
-        sql`${commitments.acceptingBodyCreditCode} = (select ${departments.creditCode} from ${departments} where ${departments.id} = ${viewer.departmentId})`,
-      ]
-    : []
-  return or(isPublicRow, actsForSubject(viewer.id, commitments.subjectId), ...department)
+  if (isOfficeRole(viewer.role)) return undefined
+  const accepting = sql`(select ${departments.id} from ${departments} where ${departments.creditCode} = ${commitments.acceptingBodyCreditCode})`
+  return or(
+    isPublicRow, actsForSubject(viewer.id, commitments.subjectId),
+    reviewsForDepartment(viewer.id, commitments.judgingDepartmentId), reviewsForDepartment(viewer.id, accepting),
+  )
 }
 
 function summaryOf(row: CommitmentRow, judgingDepartment: string): CommitmentSummary {
@@ -83,11 +82,9 @@ export async function subjectCommitments(db: Database, creditCode: string): Prom
 
 /** 我的: the commitments of every subject the account acts for, with each one's disclosure. */
 export async function ownCommitments(db: Database, userId: number) {
-  const own = await ownSubjects(db, userId)
-  if (!own.length) return []
   const rows = await db.select({ commitment: commitments, judging: departments.name }).from(commitments)
     .innerJoin(departments, eq(departments.id, commitments.judgingDepartmentId))
-    .where(inArray(commitments.subjectId, own.map(s => s.id))).orderBy(desc(commitments.signedAt))
+    .where(actsForSubject(userId, commitments.subjectId)).orderBy(desc(commitments.signedAt))
   return rows.map(r => ({ ...summaryOf(r.commitment, r.judging), subjectId: r.commitment.subjectId, disclosure: r.commitment.disclosure }))
 }
 

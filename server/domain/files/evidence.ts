@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Readable } from 'node:stream'
-import { eq } from 'drizzle-orm'
+import { and, eq, isNotNull, or } from 'drizzle-orm'
 import type { Storage } from 'unstorage'
 import { applications, files } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
-import { canSee } from '../workflow/access'
+import { visibleTo } from '../workflow/access'
 import type { Actor } from '../workflow/machine'
 import { sniffEvidence } from './sniff'
 import { verifyContent } from './verify'
@@ -45,13 +45,11 @@ export async function saveEvidence(db: Database, storage: Storage, stream: Reada
 export async function openEvidence(db: Database, storage: Storage, actor: Actor, id: string) {
   // Not an id at all: the same 404 as a missing file (a malformed UUID would be an error in the query).
   if (!UUID.test(id)) throw notFound('文件')
-  const [file] = await db.select().from(files).where(eq(files.id, id))
-  let allowed = file?.uploaderId === actor.id
-  if (file && !allowed && file.applicationId) {
-    const [application] = await db.select().from(applications).where(eq(applications.id, file.applicationId))
-    allowed = !!application && !!(await canSee(db, actor, application))
-  }
-  if (!file || !allowed) throw notFound('文件')
+  // Its uploader's, or attached to an application the actor may see: decided in the query, anyone else finds nothing.
+  const [found] = await db.select({ file: files }).from(files).leftJoin(applications, eq(applications.id, files.applicationId))
+    .where(and(eq(files.id, id), or(eq(files.uploaderId, actor.id), and(isNotNull(applications.id), visibleTo(actor)))))
+  if (!found) throw notFound('文件')
+  const { file } = found
   const bytes = await storage.getItemRaw<Buffer>(id)
   if (!bytes) throw notFound('文件')
   await recordAudit(db, { actor: actorOf(actor), action: 'file.read', entity: 'file', entityId: id, detail: { applicationId: file.applicationId } })

@@ -13,5 +13,3 @@ export function sniffEvidence(head: Uint8Array): EvidenceType | null {
   }
   return null
 }
-
-export const evidenceExtension: Record<EvidenceType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }

@@ -159,7 +159,7 @@ export async function writeBatch(db: Database, batch: AcceptedRow[], actor: stri
   const toWrite = batch.filter(b => !unchanged.has(b))
   if (!toWrite.length) return { inserted: [], updated: [], unchanged: batch.length }
   return db.transaction(async (tx) => {
-    const subjectIds = await upsertSubjects(tx as unknown as Database, toWrite)
+    const subjectIds = await upsertSubjects(tx, toWrite)
     const values = toWrite.map(b => toColumns(recordValues(b, subjectIds.get(identityKey(b.record))!, today)))
     const list = sql.raw(recordColumns.join(', '))
     const changed = await tx.execute<{ id: string, inserted: boolean }>(sql`

@@ -8,7 +8,7 @@ import {
   type Relationship, type SheetRow, type WorkbookSheet, type XmlPart,
 } from './xlsxParts'
 
-export type { CellValue, SheetRow } from './xlsxParts'
+export type { SheetRow } from './xlsxParts'
 
 /** A file that is not a readable .xlsx; the message says what is wrong with it (the unzip's own words in English). */
 export class XlsxError extends Error {}

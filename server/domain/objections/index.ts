@@ -4,15 +4,15 @@ import { familyOf } from '../../../shared/kinds'
 import { objectionReasons, type ObjectionInput } from '../../../shared/schemas/objections'
 import { recordTitle } from '../../../shared/utils/recordTitle'
 import { applications, departments, recordHistory, records } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
 import { actorOf } from '../audit'
-import { ownSubjects } from '../me'
+import { actsForSubject } from '../access/subjects'
 import { notifyStaff } from '../notify'
 import { correctRecord, loadRecord, rowValuesOf, withdrawRecord } from '../records/correct'
 import { enqueue } from '../search/outbox'
-import { createApplication, type Application, type Effects, type Tx } from '../workflow/applications'
+import { createApplication, type Application, type Effects } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
 import { objectionWorkflow } from './workflow'
 
@@ -22,9 +22,8 @@ import { objectionWorkflow } from './workflow'
  * on it impossible; the department that published it is told at once.
  */
 export async function submitObjection(db: Database, mailer: Mailer | null, applicant: Actor, input: ObjectionInput, siteUrl = '') {
-  const loaded = await loadRecord(db, input.recordId)
-  const own = loaded && (await ownSubjects(db, applicant.id)).some(s => s.id === loaded.subject.id)
-  if (!loaded || !own) throw refuse(404, '信用记录不存在，或您不是该记录主体的经办人', 'recordId')
+  const loaded = await loadRecord(db, input.recordId, actsForSubject(applicant.id, records.subjectId))
+  if (!loaded) throw refuse(404, '信用记录不存在，或您不是该记录主体的经办人', 'recordId')
   const { record, subject } = loaded
   if (record.state !== 'active') throw refuse(409, '该记录已撤销、已修复或已过公示期，无需提出异议', 'recordId')
   const data = {

@@ -1,5 +1,6 @@
 import { deadlines } from '../../../config/deadlines'
 import type { Workflow } from '../workflow/machine'
+import { officeRoles } from '../../../shared/roles'
 
 type ObjectionState = 'submitted' | 'corrected' | 'revoked' | 'upheld' | 'withdrawn'
 type ObjectionAction = 'correct' | 'revoke' | 'uphold' | 'reassign' | 'withdraw'
@@ -25,7 +26,7 @@ export const objectionWorkflow: Workflow<ObjectionState, ObjectionAction> = {
     correct: { label: '更正', from: ['submitted'], to: 'corrected', by: ['department_reviewer'], reasonRequired: true, dueInWorkingDays: null },
     revoke: { label: '撤销记录', from: ['submitted'], to: 'revoked', by: ['department_reviewer'], reasonRequired: true, dueInWorkingDays: null },
     uphold: { label: '维持', from: ['submitted'], to: 'upheld', by: ['department_reviewer'], reasonRequired: true, dueInWorkingDays: null },
-    reassign: { label: '改派', from: ['submitted'], to: 'submitted', by: ['credit_office', 'admin'], reasonRequired: true, dueInWorkingDays: 'keep' },
+    reassign: { label: '改派', from: ['submitted'], to: 'submitted', by: officeRoles, reasonRequired: true, dueInWorkingDays: 'keep' },
     withdraw: { label: '撤回', from: ['submitted'], to: 'withdrawn', by: ['applicant'], dueInWorkingDays: null },
   },
 }

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, type SQL } from 'drizzle-orm'
 import { correctableColumns, familyColumns, headerOf } from '../../../shared/columns'
 import { familyOf, licenseStatusLabels, severityLabels, subjectKindLabels } from '../../../shared/kinds'
 import { recordHistory, records, subjects } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import { loadDepartments } from '../departments'
 import { ingestRows } from '../ingest'
 import { rowsFromJson } from '../ingest/rows'
 import { enqueue } from '../search/outbox'
-import type { Tx } from '../workflow/applications'
 
 type RecordRow = typeof records.$inferSelect
 type SubjectRow = typeof subjects.$inferSelect
@@ -28,9 +27,10 @@ export function rowValuesOf(record: RecordRow, subject: SubjectRow): Record<stri
   return values
 }
 
-export async function loadRecord(db: Pick<Database, 'select'>, recordId: number) {
+/** A record with its subject; `access` narrows it to what the caller may see (a condition for the WHERE). */
+export async function loadRecord(db: Pick<Database, 'select'>, recordId: number, access?: SQL) {
   const [row] = await db.select({ record: records, subject: subjects }).from(records)
-    .innerJoin(subjects, eq(subjects.id, records.subjectId)).where(eq(records.id, recordId))
+    .innerJoin(subjects, eq(subjects.id, records.subjectId)).where(and(eq(records.id, recordId), access))
   return row
 }
 
@@ -50,9 +50,9 @@ export async function correctRecord(tx: Tx, recordId: number, corrections: Recor
     if (!allowed.has(key)) throw refuse(400, `“${headerOf(family, key)}”不能通过更正修改；主体或文号有误的记录应撤销`, `corrections.${key}`)
   }
   if (!changed.length) throw refuse(400, '更正须至少修改一项内容；内容无误请选择“维持”', 'corrections')
-  const department = [...(await loadDepartments(tx as unknown as Database)).byCreditCode.values()].find(d => d.id === record.departmentId)!
+  const department = [...(await loadDepartments(tx)).byCreditCode.values()].find(d => d.id === record.departmentId)!
   const { rows } = rowsFromJson(record.kind, [{ ...previous, ...Object.fromEntries(changed) }])
-  const result = await ingestRows(tx as unknown as Database, family, rows, { department, actor })
+  const result = await ingestRows(tx, family, rows, { department, actor })
   const error = result.errors[0]
   if (error) throw refuse(400, `${error.field ? `${error.field}：` : ''}${error.reason}`, 'corrections')
   await tx.insert(recordHistory).values({ recordId, action: 'corrected', applicationId, actor, previous: Object.fromEntries(changed.map(([key]) => [key, previous[key] ?? null])) })

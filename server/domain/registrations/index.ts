@@ -6,7 +6,8 @@ import { applications, commitmentTemplates, departments, files } from '../../dat
 import type { Database } from '../../utils/db'
 import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
-import { ownSubjectRow, signCommitment } from '../commitments/sign'
+import { signCommitment } from '../commitments/sign'
+import { ownSubject } from '../me'
 import { notifyStaff } from '../notify'
 import { createApplication } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
@@ -48,7 +49,7 @@ async function checkReplaced(db: Database, subjectId: number, id: number) {
  * The same `requestKey` again finds the first commitment and the first application.
  */
 export async function submitRegistration(db: Database, mailer: Mailer | null, applicant: Actor, input: RegistrationData, siteUrl = '') {
-  const subject = await ownSubjectRow(db, applicant.id, input.subjectId)
+  const subject = await ownSubject(db, applicant.id, input.subjectId)
   const [earlier] = await db.select().from(applications).where(eq(applications.requestKey, `${applicant.id}:${input.requestKey}`))
   if (earlier) return { application: earlier, created: false }
   const department = await verifyingDepartment(db, input.departmentId)

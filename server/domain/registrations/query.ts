@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm'
 import { labelledFields, registrationCategoryLabels, type OwnRegistration, type PublicRegistration, type RegistrationCategory } from '../../../shared/schemas/registrations'
 import { applicationEvents, applications, departments, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
-import { ownSubjectRow } from '../commitments/sign'
+import { ownSubject } from '../me'
 import { registrationWorkflow, type RegistrationState } from './workflow'
 
 const DEFAULT_VERIFIER = '市信用办'
@@ -29,7 +29,7 @@ export async function subjectRegistrations(db: Database, creditCode: string): Pr
 
 /** 我的: every registration of a subject the account acts for (404 otherwise), newest first, with the reason of a rejection. */
 export async function ownRegistrations(db: Database, userId: number, subjectId: number): Promise<OwnRegistration[]> {
-  await ownSubjectRow(db, userId, subjectId)
+  await ownSubject(db, userId, subjectId)
   const rows = await db.select().from(applications)
     .where(and(eq(applications.subjectId, subjectId), eq(applications.kind, 'registration'))).orderBy(desc(applications.id))
   const rejected = rows.filter(r => r.state === 'rejected').map(r => r.id)

@@ -1,5 +1,6 @@
 import { deadlines } from '../../../config/deadlines'
 import type { Workflow } from '../workflow/machine'
+import { staffRoles } from '../../../shared/roles'
 
 export type RegistrationState = 'submitted' | 'verified' | 'rejected' | 'withdrawn' | 'superseded'
 type RegistrationAction = 'verify' | 'reject' | 'withdraw'
@@ -24,8 +25,8 @@ export const registrationWorkflow: Workflow<RegistrationState, RegistrationActio
     superseded: { label: '已被更新', open: false },
   },
   transitions: {
-    verify: { label: '核验通过', from: ['submitted'], to: 'verified', by: ['department_reviewer', 'credit_office', 'admin'], dueInWorkingDays: null },
-    reject: { label: '退回', from: ['submitted'], to: 'rejected', by: ['department_reviewer', 'credit_office', 'admin'], reasonRequired: true, dueInWorkingDays: null },
+    verify: { label: '核验通过', from: ['submitted'], to: 'verified', by: staffRoles, dueInWorkingDays: null },
+    reject: { label: '退回', from: ['submitted'], to: 'rejected', by: staffRoles, reasonRequired: true, dueInWorkingDays: null },
     // Withdrawing a verified item takes it off the public profile at once: the profile reads only `verified`.
     withdraw: { label: '撤回', from: ['submitted', 'verified'], to: 'withdrawn', by: ['applicant'], dueInWorkingDays: null },
   },

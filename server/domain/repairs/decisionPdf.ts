@@ -33,7 +33,7 @@ export function renderDecision(facts: DecisionFacts): Promise<Buffer> {
     doc.text(`你单位于${chineseDate(facts.filedOn)}提交的信用修复申请（申请编号 ${facts.applicationId}）收悉。经市信用办初审和本单位审核，你单位已履行相关义务、纠正失信行为，并作出信用修复承诺，符合信用修复条件。现决定对下列信用信息予以修复，自本决定作出之日起停止在“信用中国（辽宁朝阳）”网站公示：`, { indent: 26, lineGap: 6, width })
     doc.moveDown(0.5)
     facts.records.forEach((record, i) => {
-      doc.text(`${i + 1}. ${kindLabels[record.kind]}　${record.documentNumber}（决定日期 ${chineseDate(record.decisionDate)}）`, { indent: 26, lineGap: 4, width })
+      doc.text(`${i + 1}. ${kindLabels[record.kind]}\u3000${record.documentNumber}（决定日期 ${chineseDate(record.decisionDate)}）`, { indent: 26, lineGap: 4, width })
     })
     doc.moveDown(0.5)
     doc.text('信用修复后，如再次发生失信行为，将依法依规记录和公示。修复记录保存在你单位的信用档案中，可在本网站“我的”中查看。', { indent: 26, lineGap: 6, width })

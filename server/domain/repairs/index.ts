@@ -4,22 +4,16 @@ import type { RepairInput, RepairOptions } from '../../../shared/schemas/repairs
 import { todayInChina } from '../../../shared/utils/dates'
 import { recordTitle } from '../../../shared/utils/recordTitle'
 import { repairCommitmentText } from '../../../shared/utils/repairCommitment'
-import { certificates, courses, departments, records, subjects } from '../../database/schema'
-import type { Database } from '../../utils/db'
-import { notFound, refuse } from '../../utils/errors'
+import { certificates, courses, departments, records } from '../../database/schema'
+import type { Database, Tx } from '../../utils/db'
+import { refuse } from '../../utils/errors'
 import type { Mailer } from '../../utils/mail'
-import { ownSubjects } from '../me'
+import { ownSubject } from '../me'
 import { notifyStaff } from '../notify'
-import { createApplication, type Tx } from '../workflow/applications'
+import { createApplication } from '../workflow/applications'
 import type { Actor } from '../workflow/machine'
 import { eligibilityOf } from './eligibility'
 import { repairWorkflow } from './workflow'
-
-async function ownSubject(db: Database, userId: number, subjectId: number) {
-  if (!(await ownSubjects(db, userId)).some(s => s.id === subjectId)) throw notFound('主体')
-  const [subject] = await db.select().from(subjects).where(eq(subjects.id, subjectId))
-  return subject!
-}
 
 /** What the wizard lists beside the records: each department's requirements and the subject's certificates. */
 export async function repairOptions(db: Database, userId: number, subjectId: number, today = todayInChina()): Promise<RepairOptions> {

@@ -1,5 +1,6 @@
 import { deadlines } from '../../../config/deadlines'
 import type { Workflow } from '../workflow/machine'
+import { officeRoles } from '../../../shared/roles'
 
 type RepairState = 'submitted' | 'returned' | 'accepted' | 'repaired' | 'rejected' | 'withdrawn'
 type RepairAction = 'accept' | 'return' | 'refuse' | 'resubmit' | 'approve' | 'reject' | 'withdraw'
@@ -23,9 +24,9 @@ export const repairWorkflow: Workflow<RepairState, RepairAction> = {
     withdrawn: { label: '已撤回', open: false },
   },
   transitions: {
-    accept: { label: '初审通过', from: ['submitted'], to: 'accepted', by: ['credit_office', 'admin'], dueInWorkingDays: deadlines.repairDecisionWorkingDays },
-    return: { label: '退回补正', from: ['submitted'], to: 'returned', by: ['credit_office', 'admin'], reasonRequired: true, dueInWorkingDays: null },
-    refuse: { label: '不予受理', from: ['submitted'], to: 'rejected', by: ['credit_office', 'admin'], reasonRequired: true, dueInWorkingDays: null },
+    accept: { label: '初审通过', from: ['submitted'], to: 'accepted', by: officeRoles, dueInWorkingDays: deadlines.repairDecisionWorkingDays },
+    return: { label: '退回补正', from: ['submitted'], to: 'returned', by: officeRoles, reasonRequired: true, dueInWorkingDays: null },
+    refuse: { label: '不予受理', from: ['submitted'], to: 'rejected', by: officeRoles, reasonRequired: true, dueInWorkingDays: null },
     resubmit: { label: '补正后重新提交', from: ['returned'], to: 'submitted', by: ['applicant'], dueInWorkingDays: deadlines.repairReviewWorkingDays },
     approve: { label: '同意修复', from: ['accepted'], to: 'repaired', by: ['department_reviewer'], dueInWorkingDays: null },
     reject: { label: '不予修复', from: ['accepted'], to: 'rejected', by: ['department_reviewer'], reasonRequired: true, dueInWorkingDays: null },

@@ -1,14 +1,13 @@
-import { and, desc, eq, inArray, like, sql } from 'drizzle-orm'
+import { and, desc, eq, like, sql } from 'drizzle-orm'
 import { certificateNumberPattern, type CertificateView } from '../../../shared/schemas/training'
 import type { IsoDate } from '../../../shared/utils/dates'
 import { certificates, courses, subjects } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { notFound } from '../../utils/errors'
 import { recordAudit } from '../audit'
-import { ownSubjects } from '../me'
+import { actsForSubject } from '../access/subjects'
 import { certificateNumber, certificatePrefix } from './certificateNumber'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** The advisory-lock class of certificate numbering; the second key is the day (YYYYMMDD). */
 const NUMBER_LOCK = 727_101
@@ -67,11 +66,9 @@ export async function certificateByNumber(db: Pick<Database, 'select'>, number: 
 
 /** The certificates of every subject the account acts for (issued to any of its agents). */
 export async function myCertificates(db: Database, userId: number): Promise<(CertificateView & { subjectId: number, courseId: number })[]> {
-  const own = await ownSubjects(db, userId)
-  if (!own.length) return []
   const rows = await db.select({ ...viewColumns, subjectId: certificates.subjectId, courseId: certificates.courseId }).from(certificates)
     .innerJoin(courses, eq(courses.id, certificates.courseId)).innerJoin(subjects, eq(subjects.id, certificates.subjectId))
-    .where(inArray(certificates.subjectId, own.map(s => s.id))).orderBy(desc(certificates.issuedOn), desc(certificates.id))
+    .where(actsForSubject(userId, certificates.subjectId)).orderBy(desc(certificates.issuedOn), desc(certificates.id))
   // The subject's own people see their own name in full.
   return rows.map(r => ({ ...publicView(r), subjectName: r.subjectName, subjectId: r.subjectId, courseId: r.courseId }))
 }

@@ -1,14 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { LessonInput } from '../../../shared/schemas/training'
 import { courseMedia, courses, lessons } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { recordAudit } from '../audit'
 import { touchCourse } from './courses'
 import { isVideo } from './mediaType'
 import { sanitizeLessonHtml } from './sanitize'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** A lesson's video must be an uploaded video, not an image or someone's guess of an id. */
 async function checkVideo(tx: Tx, videoId: string | null) {
@@ -83,10 +82,5 @@ export async function reorderLessons(db: Database, courseId: number, lessonIds: 
     await touchCourse(tx, courseId)
     await recordAudit(tx, { actor, action: 'lesson.reorder', entity: 'course', entityId: String(courseId), detail: { lessonIds } })
   })
-}
-
-/** Ids of the course's lessons, in order (for the learner's pages and the test gate). */
-export async function lessonIdsOf(db: Pick<Database, 'select'>, courseId: number): Promise<number[]> {
-  return (await db.select({ id: lessons.id }).from(lessons).where(eq(lessons.courseId, courseId)).orderBy(asc(lessons.position), asc(lessons.id))).map(l => l.id)
 }
 

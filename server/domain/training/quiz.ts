@@ -1,9 +1,10 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm'
 import type { QuizResult, QuizView, SubmitQuizInput } from '../../../shared/schemas/training'
 import { addDays, chineseDate, todayInChina } from '../../../shared/utils/dates'
-import { courses, lessonProgress, lessons, questions, quizAttempts } from '../../database/schema'
+import { courses, lessonProgress, lessons, questions, quizAttempts, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
+import { actsForSubject } from '../access/subjects'
 import { certificateOfAttempt, issueCertificate } from './certificates'
 import { drawQuestions } from './draw'
 import { grade } from './grade'
@@ -22,8 +23,9 @@ const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`)
  * questions and their options only: nothing that tells which option is right.
  */
 export async function startQuiz(db: Database, userId: number, courseId: number, subjectId: number, now = new Date()): Promise<QuizView> {
-  const own = await requireLearner(db, userId)
-  if (!own.some(s => s.id === subjectId)) throw refuse(404, '主体不存在或您不是该主体的经办人', 'subjectId')
+  await requireLearner(db, userId)
+  const [own] = await db.select({ id: subjects.id }).from(subjects).where(and(eq(subjects.id, subjectId), actsForSubject(userId, subjects.id)))
+  if (!own) throw refuse(404, '主体不存在或您不是该主体的经办人', 'subjectId')
   const course = await publishedCourse(db, courseId)
   const [pending] = await db.select({ n: sql<number>`count(*)::int` }).from(lessons)
     .leftJoin(lessonProgress, and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.userId, userId)))

@@ -1,24 +1,30 @@
-import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm'
-import { applications, subjectAgents } from '../../database/schema'
+import { and, eq, ne, not, or, sql } from 'drizzle-orm'
+import { applications } from '../../database/schema'
 import type { Database } from '../../utils/db'
+import { inStaffScope } from '../access/staff'
 import { actsForSubject } from '../access/subjects'
 import type { Actor, Standing } from './machine'
 
-const staffRoles = new Set(['credit_office', 'admin'])
-
-export const isStaff = (actor: Actor) => staffRoles.has(actor.role) || actor.role === 'department_reviewer'
-
-/** The applications an actor's staff role lets it see: all for the credit office, its own department's for a reviewer. */
-export function staffScope(actor: Actor): SQL | undefined | false {
-  if (staffRoles.has(actor.role)) return undefined
-  if (actor.role === 'department_reviewer' && actor.departmentId) return eq(applications.departmentId, actor.departmentId)
-  return false
+/** How an actor stands to the application row of the query, as SQL conditions. */
+function conditions(actor: Actor) {
+  const applicant = eq(applications.applicantId, actor.id)
+  const agent = actsForSubject(actor.id, applications.subjectId)
+  const staff = inStaffScope(actor, applications.departmentId)
+  // Claims are personal: an agent of the subject does not see someone else's claim for it.
+  const visible = or(applicant, staff, and(ne(applications.kind, 'claim'), agent))!
+  return { applicant, agent, staff, visible }
 }
 
-export async function isAgentOf(db: Database, userId: number, subjectId: number): Promise<boolean> {
-  const [row] = await db.select({ userId: subjectAgents.userId }).from(subjectAgents)
-    .where(and(eq(subjectAgents.userId, userId), eq(subjectAgents.subjectId, subjectId)))
-  return !!row
+/** "The application in the query's row is one this actor may see", for a WHERE joining `applications`. */
+export const visibleTo = (actor: Actor) => conditions(actor).visible
+
+/**
+ * 回避 in SQL (machine.ts `recused`): the applications this staff member neither filed nor acts for the
+ * subject of. The review queue offers only these, since the others are not theirs to decide.
+ */
+export function notRecused(actor: Actor) {
+  const { applicant, agent } = conditions(actor)
+  return not(or(applicant, agent)!)
 }
 
 export type Access = 'applicant' | 'agent' | 'staff'
@@ -29,24 +35,15 @@ export type Access = 'applicant' | 'agent' | 'staff'
  * decides what it may do (machine.ts: staff who filed it or act for its subject do not decide it).
  */
 export async function applicationFor(db: Database, actor: Actor, id: number) {
-  const applicant = eq(applications.applicantId, actor.id)
-  const agent = actsForSubject(actor.id, applications.subjectId)
-  const scope = staffScope(actor)
-  const staff = scope === false ? sql`false` : scope ?? sql`true`
+  const { applicant, agent, staff, visible } = conditions(actor)
   const [row] = await db.select({
     application: applications,
     applicant: sql<boolean>`${applicant}`,
     agent: sql<boolean>`${agent}`,
     staff: sql<boolean>`${staff}`,
-  }).from(applications)
-    .where(and(eq(applications.id, id), or(applicant, staff, and(ne(applications.kind, 'claim'), agent))))
+  }).from(applications).where(and(eq(applications.id, id), visible))
   if (!row) return undefined
   const access: Access = row.applicant ? 'applicant' : row.staff ? 'staff' : 'agent'
   const standing: Standing = { applicant: row.applicant, agent: row.agent }
   return { application: row.application, access, standing }
-}
-
-/** How an actor may see one application, or null: anyone else gets the same 404 as for an id that does not exist. */
-export async function canSee(db: Database, actor: Actor, application: typeof applications.$inferSelect): Promise<Access | null> {
-  return (await applicationFor(db, actor, application.id))?.access ?? null
 }

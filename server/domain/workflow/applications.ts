@@ -2,14 +2,13 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { todayInChina } from '../../../shared/utils/dates'
 import { addWorkingDays } from '../../../shared/utils/workingDays'
 import { applicationEvents, applications, files, users } from '../../database/schema'
-import type { Database } from '../../utils/db'
+import type { Database, Tx } from '../../utils/db'
 import { notFound, refuse } from '../../utils/errors'
 import { actorOf, recordAudit } from '../audit'
 import { applicationFor } from './access'
 import { partiesOf, planTransition, recusalMessage, refusedForRecusal, type Actor, type Standing, type Workflow } from './machine'
 
 export type Application = typeof applications.$inferSelect
-export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** Evidence the actor uploaded and has not attached anywhere yet; anything else is refused by name. */
 async function attachFiles(tx: Tx, fileIds: readonly string[], uploaderId: number, applicationId: number, eventId: number) {

@@ -1,4 +1,5 @@
-import { staffRoles, type Role } from '../../../shared/schemas/accounts'
+import { isStaffRole } from '../../../shared/roles'
+import type { Role } from '../../../shared/schemas/accounts'
 import { addWorkingDays } from '../../../shared/utils/workingDays'
 import type { IsoDate } from '../../../shared/utils/dates'
 import { refuse } from '../../utils/errors'
@@ -72,7 +73,7 @@ export const recusalMessage = '您是该申请的申请人或代理该主体，�
 
 /** 回避 (segregation of duties): staff who filed an application, or act for its subject, do not decide it. */
 export const recused = (actor: Actor, standing: Standing) =>
-  (staffRoles as readonly Role[]).includes(actor.role) && (standing.applicant || standing.agent)
+  isStaffRole(actor.role) && (standing.applicant || standing.agent)
 
 /**
  * The parties an actor is for one application: its applicant, its role, or both. A recused staff member is

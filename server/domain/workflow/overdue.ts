@@ -29,7 +29,7 @@ export async function reportOverdue(db: Database, mailer: Mailer | null, today: 
     for (const user of office) {
       const [sent] = await tx.select({ id: messages.id }).from(messages).where(and(eq(messages.userId, user.id), eq(messages.title, title)))
       if (sent) continue
-      await notify(tx as unknown as Database, mailer, user.id, { title, body: `共${overdue.length}件申请超过办理时限：\n${lines.join('\n')}`, link: '/admin?overdue=1' })
+      await notify(tx, mailer, user.id, { title, body: `共${overdue.length}件申请超过办理时限：\n${lines.join('\n')}`, link: '/admin?overdue=1' })
     }
     return overdue.length
   })

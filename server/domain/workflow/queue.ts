@@ -6,7 +6,9 @@ import { workingDaysBetween } from '../../../shared/utils/workingDays'
 import { applications, subjects } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import { refuse } from '../../utils/errors'
-import { staffScope } from './access'
+import { isStaffRole } from '../../../shared/roles'
+import { inStaffScope } from '../access/staff'
+import { notRecused } from './access'
 import type { Actor } from './machine'
 import { workflowKinds } from './registry'
 
@@ -44,11 +46,14 @@ export function summarize({ application, subjectName }: Row, today: IsoDate): Ap
   }
 }
 
-/** A staff member's review queue: in scope, filtered, the most urgent first. */
+/**
+ * A staff member's review queue: in scope, filtered, the most urgent first. What they must recuse from
+ * (回避: they filed it or act for its subject) is not offered: someone else decides it, and they follow
+ * their own application in 我的.
+ */
 export async function reviewQueue(db: Database, actor: Actor, query: QueueQuery, today = todayInChina()) {
-  const scope = staffScope(actor)
-  if (scope === false) throw refuse(403, '您的账号无权查看审核队列')
-  const where: (SQL | undefined)[] = [scope]
+  if (!isStaffRole(actor.role)) throw refuse(403, '您的账号无权查看审核队列')
+  const where: (SQL | undefined)[] = [inStaffScope(actor, applications.departmentId), notRecused(actor)]
   if (query.kind) where.push(eq(applications.kind, query.kind))
   if (query.status === 'open') where.push(inArray(applications.state, openStates()))
   if (query.status === 'closed') where.push(notInArray(applications.state, openStates()))

@@ -1,7 +1,8 @@
 import { draftOptions } from '../../../domain/commitments/templates'
+import { staffRoles } from '../../../../shared/roles'
 
 export default defineEventHandler(async (event) => {
-  await requireUser(event, ['department_reviewer', 'credit_office', 'admin'])
+  await requireUser(event, staffRoles)
   const { db } = await usePlatform()
   return draftOptions(db)
 })

@@ -1,9 +1,10 @@
 import { courseSchema } from '../../../../shared/schemas/training'
 import { actorOf } from '../../../domain/audit'
 import { createCourse } from '../../../domain/training/courses'
+import { officeRoles } from '../../../../shared/roles'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event, ['credit_office', 'admin'])
+  const user = await requireUser(event, officeRoles)
   const input = await readBodyAs(event, courseSchema)
   const { db } = await usePlatform()
   const course = await createCourse(db, input, actorOf(user))

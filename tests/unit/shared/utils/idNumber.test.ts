@@ -55,7 +55,7 @@ describe('ID numbers', () => {
       `${id.slice(0, 6)}-${id.slice(6, 10)}-${id.slice(10, 14)}-${id.slice(14)}`,
       `${id.slice(0, 6)}.${id.slice(6, 14)}.${id.slice(14)}`,
       id.replace(/(\d{4})(?=\d)/g, '$1 '),
-      `${id.slice(0, 6)}　${id.slice(6, 14)} - ${id.slice(14)}`,
+      `${id.slice(0, 6)}\u3000${id.slice(6, 14)} - ${id.slice(14)}`,
       `${oldId.slice(0, 6)} ${oldId.slice(6, 12)} ${oldId.slice(12)}`,
     ]) {
       const number = digitsOf(spaced).length === 15 ? oldId : id

@@ -1,9 +1,10 @@
 import { fulfilmentSchema } from '../../../../../shared/schemas/commitments'
 import { recordFulfilment } from '../../../../domain/commitments/fulfilment'
+import { staffRoles } from '../../../../../shared/roles'
 
 /** 履行状态: the judging department's reviewers or the credit office; others see a 404. */
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event, ['department_reviewer', 'credit_office', 'admin'])
+  const user = await requireUser(event, staffRoles)
   const commitmentId = idParam(event, 'id', '信用承诺')
   const input = await readBodyAs(event, fulfilmentSchema)
   const { db } = await usePlatform()

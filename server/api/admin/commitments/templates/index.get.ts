@@ -1,7 +1,8 @@
 import { listTemplates } from '../../../../domain/commitments/templates'
+import { officeRoles } from '../../../../../shared/roles'
 
 export default defineEventHandler(async (event) => {
-  await requireUser(event, ['credit_office', 'admin'])
+  await requireUser(event, officeRoles)
   const { db } = await usePlatform()
   return { items: await listTemplates(db, true) }
 })

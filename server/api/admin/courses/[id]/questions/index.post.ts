@@ -1,9 +1,10 @@
 import { questionSchema } from '../../../../../../shared/schemas/training'
 import { actorOf } from '../../../../../domain/audit'
 import { addQuestion } from '../../../../../domain/training/questions'
+import { officeRoles } from '../../../../../../shared/roles'
 
 export default defineEventHandler(async (event) => {
-  const user = await requireUser(event, ['credit_office', 'admin'])
+  const user = await requireUser(event, officeRoles)
   const courseId = idParam(event, 'id', '课程')
   const input = await readBodyAs(event, questionSchema)
   const { db } = await usePlatform()

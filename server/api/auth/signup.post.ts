@@ -1,5 +1,5 @@
 import { signUpSchema } from '../../../shared/schemas/accounts'
-import { register } from '../../domain/accounts/users'
+import { submitSignUp } from '../../domain/accounts/users'
 
 /**
  * The same answer whether the account is new or taken (its owner is told), and no one is signed in here:
@@ -8,6 +8,6 @@ import { register } from '../../domain/accounts/users'
 export default defineEventHandler(async (event) => {
   const input = await readBodyAs(event, signUpSchema)
   const { db } = await usePlatform()
-  await register(db, useMailer(), input, siteUrl(event))
+  await submitSignUp(db, useMailer(), input, siteUrl(event))
   return { ok: true, message: '注册信息已提交，请用该账号和密码登录' }
 })
