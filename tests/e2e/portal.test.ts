@@ -80,7 +80,7 @@ describe('the public portal on a phone', () => {
     const paths = ['/', `/search?q=${long}`, `/search?q=${chinese}`, '/search?q=91211300MA4UH5U3NX', '/search?page=999',
       '/lists', `/lists/black?q=${long}`, '/lists/watch', '/lists/defaulters', '/publicity', '/publicity/penalties',
       `/commitments?q=${long}`, `/records/${hits[0]!.id}`, `/subjects/${hits[0]!.creditCode}`,
-      '/objections', '/repair', '/training', '/registrations', '/login', '/register']
+      '/objections', '/repair', '/training', '/registrations', '/login', '/signup']
     for (const elder of [false, true]) {
       await context.addCookies([{ name: 'elder-mode', value: String(elder), url: server.url }])
       for (const path of paths) {
