@@ -49,11 +49,16 @@ export default defineNuxtConfig({
         { name: 'theme-color', content: '#a61b1b' },
       ],
       link: [
+        // The ICO for browsers without SVG icons (public/favicon.ico, scripts/assets/favicon.mjs).
+        { rel: 'icon', href: '/favicon.ico', sizes: '16x16 32x32 48x48' },
         { rel: 'icon', href: '/icons/icon.svg', type: 'image/svg+xml' },
         { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' },
       ],
     },
   },
+  // The offline page runs no script: served by the service worker for a page that failed, it must keep that
+  // page's address, which the app's router would rewrite to /offline (pages/offline.vue).
+  routeRules: { '/offline': { noScripts: true } },
   nitro: nitro as NuxtConfig['nitro'],
   hooks: {
     // Unexpected errors are logged once, redacted, by server/error.ts before Nuxt's handler renders them.

@@ -33,11 +33,12 @@ export const pwa: ModuleOptions = {
     // The build manifest is asked for fresh to detect updates; a cached copy would hide them.
     globIgnores: ['**/_nuxt/builds/**'],
     navigateFallback: null,
-    additionalManifestEntries: [{ url: '/offline', revision: String(Date.now()) }],
+    // Precached with ?from=sw: served in place of a page that failed, it reloads that page (pages/offline.vue).
+    additionalManifestEntries: [{ url: '/offline?from=sw', revision: String(Date.now()) }],
     runtimeCaching: [{
       urlPattern: ({ request, url }) => request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
       handler: 'NetworkOnly',
-      options: { precacheFallback: { fallbackURL: '/offline' } },
+      options: { precacheFallback: { fallbackURL: '/offline?from=sw' } },
     }],
   },
   client: { installPrompt: true, periodicSyncForUpdates: 3600 },

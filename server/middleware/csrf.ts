@@ -1,17 +1,14 @@
-import { trustProxy } from '../utils/proxy'
+import { refuse } from '../utils/errors'
+import { requestSite } from '../utils/origin'
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-const hostOf = (origin: string) => URL.parse(origin)?.host ?? 'invalid'
-
 /**
- * Session cookies are SameSite=Lax; on top of that a state-changing call from another site's page is
- * refused by its Origin. The ingest API is exempt: it authenticates by key, never by cookie.
+ * Session cookies are SameSite=Lax; on top of that a state-changing request from another site's page is
+ * refused by its Origin, whether an API call or a plain form (the login page posts to /login). The ingest API
+ * is exempt: it authenticates by key, never by cookie.
  */
 export default defineEventHandler((event) => {
-  if (!unsafe.has(event.method) || !event.path.startsWith('/api/') || event.path.startsWith('/api/ingest')) return
-  const origin = getHeader(event, 'origin')
-  const foreign = getHeader(event, 'sec-fetch-site') === 'cross-site'
-    || (origin !== undefined && hostOf(origin) !== getRequestHost(event, { xForwardedHost: trustProxy() }))
-  if (foreign) throw refuse(403, '跨站请求已被拒绝，请从本站页面操作')
+  if (!unsafe.has(event.method) || event.path.startsWith('/api/ingest')) return
+  if (requestSite(event) === 'foreign') throw refuse(403, '跨站请求已被拒绝，请从本站页面操作')
 })

@@ -1,8 +1,10 @@
 import type { H3Event } from 'h3'
 import { accountPolicy } from '../../config/accounts'
-import type { Role, SessionUser } from '../../shared/schemas/accounts'
+import type { Login, Role, SessionUser } from '../../shared/schemas/accounts'
+import { authenticate } from '../domain/accounts/users'
 import { openSession, revokeSession, sessionUser } from '../domain/accounts/sessions'
 import { refuse } from './errors'
+import { enforceRateLimit, loginRateLimits } from './rateLimit'
 import { usePlatform } from './platform'
 
 export const sessionMaxAge = () => Number(process.env.NUXT_SESSION_MAX_AGE || accountPolicy.sessionSeconds)
@@ -30,6 +32,16 @@ export async function startSession(event: H3Event, user: SessionUser): Promise<v
   const { db } = await usePlatform()
   const sessionId = await openSession(db, user.id)
   await replaceUserSession(event, { user, loggedInAt: Date.now(), secure: { sessionId } }, { maxAge: sessionMaxAge() })
+}
+
+/** One sign-in, from the page's API call or its plain form: the same limits, the same check, the same session. */
+export async function signIn(event: H3Event, input: Login): Promise<SessionUser> {
+  await enforceRateLimit(event, loginRateLimits.perClient)
+  await enforceRateLimit(event, loginRateLimits.perAccount, input.account)
+  const { db } = await usePlatform()
+  const user = await authenticate(db, input.account, input.password)
+  await startSession(event, user)
+  return user
 }
 
 /**

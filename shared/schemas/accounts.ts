@@ -20,6 +20,7 @@ export const signUpSchema = z.object({ account: accountSchema, name, password })
 export type SignUp = z.infer<typeof signUpSchema>
 
 export const loginSchema = z.object({ account: accountSchema, password })
+export type Login = z.infer<typeof loginSchema>
 
 export const resetRequestSchema = z.object({ account: accountSchema })
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, STRONG_PASSWORD, signedUp, staff } from '../support/client'
+import { Client, STRONG_PASSWORD, signedUp, staff, type Reply } from '../support/client'
 import { MARKET } from '../support/rows'
 import { startServer, type TestServer } from '../support/server'
 import { startSmtp } from '../support/smtp'
@@ -209,6 +209,54 @@ describe('roles and cross-site requests', () => {
     expect([forged.status, forged.body.message]).toEqual([403, '跨站请求已被拒绝，请从本站页面操作'])
     expect((await client.post('/api/auth/logout', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403)
     expect((await client.get('/api/me')).status).toBe(200)
+  })
+})
+
+describe('the login form without JavaScript (POST /login)', () => {
+  /** What the browser sends when the page's form is submitted before (or without) its script. */
+  const submit = (client: Client, fields: Record<string, string>, query = '', headers: Record<string, string> = { origin: server.url }) =>
+    client.call('POST', `/login${query}`, new TextEncoder().encode(new URLSearchParams(fields).toString()), { 'content-type': 'application/x-www-form-urlencoded', ...headers })
+  const flashOf = (reply: Reply) => reply.headers.getSetCookie().find(line => line.startsWith('login-flash='))
+
+  it('signs in and sends the browser on, 303, to the page it was going to', async () => {
+    await signedUp(server, 'form@example.com')
+    const client = new Client(server)
+    const reply = await submit(client, { account: 'form@example.com', password: STRONG_PASSWORD }, '?redirect=%2Fme%2Fclaim')
+    expect([reply.status, reply.headers.get('location')]).toEqual([303, '/me/claim'])
+    expect((await client.get('/api/me')).status).toBe(200)
+    // No target, or one on another site: 我的.
+    const elsewhere = await submit(new Client(server), { account: 'form@example.com', password: STRONG_PASSWORD }, '?redirect=%2F%2Fevil.example.com')
+    expect([elsewhere.status, elsewhere.headers.get('location')]).toEqual([303, '/me'])
+  })
+
+  it('sends a refusal back to the page, which shows it in Chinese with the account kept, once', async () => {
+    const client = new Client(server)
+    const wrong = await submit(client, { account: 'form@example.com', password: 'Wrong#Pass2026' }, '?redirect=%2Fme')
+    expect([wrong.status, wrong.headers.get('location')]).toEqual([303, '/login?redirect=%2Fme'])
+    expect(flashOf(wrong)).toMatch(/HttpOnly/i)
+    expect(flashOf(wrong)).not.toContain('Wrong')
+    expect((await client.get('/api/me')).status).toBe(401)
+    const shown = await fetch(`${server.url}/login?redirect=%2Fme`, { headers: { cookie: `login-flash=${client.cookies.get('login-flash')}` } })
+    const html = await shown.text()
+    expect(html).toContain('账号或密码错误')
+    expect(html).toMatch(/name="account"[^>]*value="form@example.com"|value="form@example.com"[^>]*name="account"/)
+    // Read once: the page clears it.
+    expect(shown.headers.getSetCookie().some(line => /^login-flash=;/.test(line))).toBe(true)
+
+    const bad = await submit(new Client(server), { account: '123', password: '' })
+    expect([bad.status, bad.headers.get('location')]).toEqual([303, '/login'])
+    const flash = JSON.parse(decodeURIComponent(flashOf(bad)!.split(';')[0]!.slice('login-flash='.length)))
+    expect(flash.fields).toEqual({ account: ['请输入11位手机号或有效的电子邮箱'], password: ['请输入密码'] })
+  })
+
+  it('takes the post only from this site’s own page: no login CSRF', async () => {
+    const body = { account: 'form@example.com', password: STRONG_PASSWORD }
+    for (const headers of [{ origin: 'https://evil.example.com' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, {}] as Record<string, string>[]) {
+      const reply = await submit(new Client(server), body, '', headers)
+      expect(reply.status, JSON.stringify(headers)).toBe(403)
+      expect(reply.headers.getSetCookie(), JSON.stringify(headers)).toEqual([])
+    }
+    expect((await submit(new Client(server), body, '', { 'sec-fetch-site': 'same-origin' })).status).toBe(303)
   })
 })
 

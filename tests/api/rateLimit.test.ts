@@ -68,6 +68,19 @@ describe('login rate limit', () => {
     expect((await login(a, '13900000002')).status).toBe(401)
   })
 
+  it('counts the no-JavaScript login form with the API: the same account is held back on both', async () => {
+    const account = '13900000003'
+    expect(tally(await Promise.all(Array.from({ length: 10 }, () => login(a, account))))).toEqual({ 401: 10 })
+    const form = await fetch(`${b.url}/login`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'origin': b.url },
+      body: new URLSearchParams({ account, password: 'Wrong#Pass1' }),
+    })
+    expect([form.status, form.headers.get('location')]).toEqual([303, '/login'])
+    const flash = form.headers.getSetCookie().find(line => line.startsWith('login-flash='))!
+    expect(decodeURIComponent(flash)).toMatch(/登录尝试过于频繁，请\d+秒后再试/)
+  })
+
   it('counts a client over every account it tries: of 50 parallel tries exactly 10 are answered (memory)', async () => {
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => login(c, `139000001${String(i).padStart(2, '0')}`)))
     expect(tally(responses)).toEqual({ 401: 10, 429: 40 })

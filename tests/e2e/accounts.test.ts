@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../../scripts/seed/accounts'
-import { expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
+import { expectSoundPage, launchBrowser, phone, phonePage, signedInPhone } from '../support/browser'
 import { samples } from '../support/client'
 import { startServer, waitForIndex, type TestServer } from '../support/server'
 
@@ -83,5 +83,47 @@ describe('a business claims its company and sees its records in 我的', () => {
     await page.getByText('这里列出本主体的全部信用记录').waitFor()
     expect(await page.locator('li').filter({ hasText: /公示中|不公开|已过公示期/ }).count()).toBeGreaterThan(0)
     await expectSoundPage(page, business.problems, 'me-subject')
+  })
+})
+
+describe('signing in before the page’s script runs', () => {
+  it('signs in with JavaScript off: a refusal is shown with the account kept, then it lands where it was going', async () => {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false })
+    const page = await context.newPage()
+    // The server sends a signed-out visitor of 我的 to the login page, with where they were going.
+    await page.goto(`${server.url}/me`)
+    await page.waitForURL(/\/login\?redirect=/)
+    await page.getByLabel('手机号或电子邮箱').fill('business@demo.com')
+    await page.getByLabel('密码').fill('Wrong#Pass2026')
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor()
+    expect(page.url()).toBe(`${server.url}/login?redirect=%2Fme`)
+    expect(await page.getByLabel('手机号或电子邮箱').inputValue()).toBe('business@demo.com')
+    await page.getByLabel('密码').fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(`${server.url}/me`)
+    expect(await page.locator('h1').textContent()).toContain('企业经办人')
+    await context.close()
+  })
+
+  it('keeps what was typed while the page’s script was still loading, and signs in with it once it runs', async () => {
+    const { page, problems } = await phonePage(browser)
+    let release!: () => void
+    const scriptsMayLoad = new Promise<void>((resolve) => { release = resolve })
+    await page.route('**/_nuxt/**', async (route) => {
+      await scriptsMayLoad
+      await route.continue()
+    })
+    await page.goto(`${server.url}/login?redirect=%2Fme`, { waitUntil: 'commit' })
+    await page.getByLabel('手机号或电子邮箱').fill('business@demo.com')
+    await page.getByLabel('密码').fill(DEMO_PASSWORD)
+    release()
+    await page.locator('#__nuxt[data-v-app]').waitFor({ state: 'attached' })
+    await page.waitForLoadState('networkidle')
+    expect(await page.getByLabel('手机号或电子邮箱').inputValue()).toBe('business@demo.com')
+    expect(await page.getByLabel('密码').inputValue()).toBe(DEMO_PASSWORD)
+    await page.getByRole('button', { name: '登录' }).click()
+    await page.waitForURL(`${server.url}/me`)
+    await expectSoundPage(page, problems, 'login-typed-early')
   })
 })

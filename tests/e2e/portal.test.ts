@@ -54,6 +54,22 @@ describe('the public portal on a phone', () => {
     await checkPage()
   })
 
+  it('shows the first result on the first screen of a phone, the filters behind 筛选', async () => {
+    await page.goto(`${server.url}/search?q=建材`, { waitUntil: 'networkidle' })
+    const first = page.locator('li h3 a').first()
+    const box = (await first.boundingBox())!
+    expect(box.y + box.height).toBeLessThanOrEqual(phone.viewport.height)
+    // Closed, the filters take no room; open, every one is a link that keeps the query.
+    const filters = page.locator('summary', { hasText: /^\s*筛选/ })
+    expect(await page.getByRole('link', { name: /^行政处罚 [\d,]+$/ }).isVisible()).toBe(false)
+    await filters.click()
+    await page.getByRole('link', { name: /^行政处罚 [\d,]+$/ }).click()
+    await page.waitForURL(/kind=penalty/)
+    expect(new URL(page.url()).searchParams.get('q')).toBe('建材')
+    expect(await filters.textContent()).toContain('已选1项')
+    await checkPage()
+  })
+
   it('helps on a mistyped credit code', async () => {
     const response = await page.goto(`${server.url}/subjects/91211300MA0Y2K3L8R`, { waitUntil: 'networkidle' })
     expect(response?.status()).toBe(404)
@@ -125,6 +141,13 @@ describe('the public portal on a phone', () => {
     await context.setOffline(true)
     await page.goto(`${server.url}/search?q=离线`).catch(() => {})
     expect((await page.locator('h1').textContent())?.trim()).toBe('网络未连接')
+    // Back online, 重新加载 opens the page that was asked for, not the home page.
     await context.setOffline(false)
+    await page.getByRole('link', { name: '重新加载' }).click()
+    await page.getByText(/共 [\d,]+ 条/).waitFor()
+    expect(page.url()).toBe(`${server.url}/search?q=${encodeURIComponent('离线')}`)
+    // Opened directly, the offline page leads home.
+    await page.goto(`${server.url}/offline`, { waitUntil: 'networkidle' })
+    expect(await page.getByRole('link', { name: '重新加载' }).getAttribute('href')).toBe('/')
   })
 })
