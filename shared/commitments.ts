@@ -32,14 +32,17 @@ export const fulfilmentLabels: Record<Fulfilment, string> = {
   unfulfilled: '全部未履行',
 }
 
+/** The one name of 履行状态 before the judging department records one, on pages, filters and PDFs. */
+export const pendingFulfilmentLabel = '待认定'
+
 /** 违诺: anything short of full fulfilment becomes part of the subject's record. */
 export const isBreach = (status: Fulfilment | null | undefined) => status === 'partial' || status === 'unfulfilled'
 
-/** What 承诺事由 asks for, by type: the template puts it into a sentence (申请办理{matter}, 就{matter}…). */
+/** What 承诺事由 asks for, by type: the template puts it into a sentence (申请办理{matter}, 就{matter}…), so the hint says what not to repeat. */
 export const matterHints: Record<CommitmentType, string> = {
-  approval_substitute: '办理的事项名称，如“食品经营许可”',
-  incomplete_acceptance: '办理的事项名称，如“建设工程规划许可”',
-  certification: '办理的事项名称，如“企业变更登记”',
+  approval_substitute: '只填事项名称，如“食品经营许可”（承诺书已写“申请办理”）',
+  incomplete_acceptance: '只填事项名称，如“建设工程规划许可”（承诺书已写“申请办理”）',
+  certification: '只填事项名称，如“企业变更登记”（承诺书已写“在办理……时”）',
   repair: '申请修复的失信信息，如“朝市监罚〔2026〕101号行政处罚”',
   industry_self_discipline: '所在行业或身份，如“朝阳市餐饮行业协会会员单位”',
   voluntary: '承诺的事项，如“诚信经营、明码标价”',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { containsIdNumber } from '../utils/idNumber'
-import { parseDate } from '../utils/dates'
+import { chineseDate, parseDate } from '../utils/dates'
 import { signatureSchema } from './commitments'
 import { fileIdSchema, requestKeySchema, textInput } from './fields'
 
@@ -134,11 +134,11 @@ export interface RegistrationContext {
   replaces: number | null
 }
 
-/** The fields of a stored registration, labelled, in the category's order. */
+/** The fields of a stored registration, labelled, in the category's order, dates as people read them. */
 export function labelledFields(category: RegistrationCategory, values: Record<string, unknown>) {
   return registrationFields[category]
     .filter(f => typeof values[f.key] === 'string' && values[f.key])
-    .map(f => ({ key: f.key, label: f.label, value: String(values[f.key]), public: f.public }))
+    .map(f => ({ key: f.key, label: f.label, value: f.kind === 'date' ? chineseDate(String(values[f.key])) : String(values[f.key]), public: f.public }))
 }
 
 /** GET /api/me/subjects/:id/registration-options; the commitment's 承诺事由 keeps `{matter}` for the form to fill. */

@@ -37,4 +37,6 @@ export interface SearchResult {
   facets: { kind: Record<string, number>, department: Record<string, number>, year: Record<string, number> }
   /** Set when the query is a valid credit code of a public subject: the page goes to its profile. */
   creditCode?: string
+  /** Set when the query reads as a credit code that fails its check: which character is wrong. */
+  creditCodeProblem?: string
 }

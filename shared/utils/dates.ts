@@ -56,8 +56,24 @@ export function todayInChina(now: Date = new Date()): IsoDate {
   return new Date(now.getTime() + 8 * 3600000).toISOString().slice(0, 10)
 }
 
-/** A date as Chinese text reads it: 2026年3月5日. */
-export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number)
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** The calendar day in China of a day ('2026-03-05' stays itself) or of a moment (a timestamp or a Date). */
+export function chinaDay(value: IsoDate | string | Date): IsoDate {
+  return typeof value === 'string' && DAY.test(value) ? value : todayInChina(new Date(value))
+}
+
+/**
+ * The one date format for people, on pages and in PDFs alike: 2026年3月5日. A moment counts by its day in
+ * China, whatever the time zone of the browser or server.
+ */
+export function chineseDate(value: IsoDate | string | Date): string {
+  const [y, m, d] = chinaDay(value).split('-').map(Number)
   return `${y}年${m}月${d}日`
+}
+
+/** A moment for people: 2026年3月5日 09:05, China time. */
+export function chineseDateTime(value: string | Date): string {
+  const china = new Date(new Date(value).getTime() + 8 * 3600000).toISOString()
+  return `${chineseDate(value)} ${china.slice(11, 16)}`
 }

@@ -116,7 +116,7 @@ describe('信用信息自愿注册, end to end', () => {
     for (const item of shown) expect(item.verifiedOn).toBe(today)
     const qualification = shown.find(r => r.title === fieldsOf.qualification.name)!
     expect(qualification).toMatchObject({ categoryLabel: '资质证照' })
-    expect(qualification.fields).toContainEqual({ key: 'validUntil', label: '有效期至', value: '2030-06-30' })
+    expect(qualification.fields).toContainEqual({ key: 'validUntil', label: '有效期至', value: '2030年6月30日' })
     const contract = JSON.stringify(shown.find(r => r.title === fieldsOf.contract.name))
     expect(contract).not.toContain('王某某')
     expect(contract).not.toContain(filed.contract!.fileId)
@@ -155,7 +155,7 @@ describe('信用信息自愿注册, end to end', () => {
     expect((await act(marketReviewer, update.reply.body.id, 'verify')).status).toBe(200)
     const after = (await profile()).filter(r => r.title === fieldsOf.qualification.name)
     expect(after.map(r => r.id)).toEqual([update.reply.body.id])
-    expect(after[0]!.fields).toContainEqual({ key: 'validUntil', label: '有效期至', value: '2031-06-30' })
+    expect(after[0]!.fields).toContainEqual({ key: 'validUntil', label: '有效期至', value: '2031年6月30日' })
     expect((await agent.get(`/api/applications/${filed.qualification!.id}`)).body.state).toBe('superseded')
     // A withdrawn or superseded item cannot be updated again.
     const stale = await fileRegistration(agent, 'qualification', { replaces: filed.qualification!.id })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, todayInChina } from '../../shared/utils/dates'
+import { addDays, chineseDate, todayInChina } from '../../shared/utils/dates'
 import type { SearchResult } from '../../shared/schemas/search'
 import { residentId } from '../support/ids'
 import { COMPANY, MARKET, licenseRow, penaltyRow } from '../support/rows'
@@ -127,5 +127,78 @@ describe('GET /api/subjects/:creditCode and /api/records/:id', () => {
     expect(person.total).toBe(0)
     expect((await get('/api/records/999999999')).status).toBe(404)
     expect((await get('/api/records/abc')).status).toBe(404)
+  })
+})
+
+describe('finding things on the public pages (SSR)', () => {
+  const html = (path: string) => fetch(`${server.url}${path}`).then(async r => ({ status: r.status, text: await r.text() }))
+  const count = (text: string) => Number(/共 <strong>([\d,]+)<\/strong> 条/.exec(text)?.[1]?.replaceAll(',', ''))
+
+  it('shows the four lists as tabs of one 红黑名单 page, each searchable, the old addresses as tabs', async () => {
+    const tabs = ['/lists/red', '/lists/black', '/lists/watch', '/lists/defaulters']
+    const kinds = ['redList', 'blackList', 'watchList', 'judgmentDefaulter'] as const
+    const current = (text: string, path: string) => new RegExp(`<a[^>]*href="${path}"[^>]*aria-current="page"|<a[^>]*aria-current="page"[^>]*href="${path}"`).test(text)
+    for (const [i, path] of tabs.entries()) {
+      const { status, text } = await html(path)
+      expect(status).toBe(200)
+      expect(text).toContain('红黑名单')
+      for (const other of tabs) expect(text).toContain(`href="${other}"`)
+      expect(current(text, path)).toBe(true)
+      const total = (await search({ kind: kinds[i]! })).total
+      expect(total, kinds[i]).toBeGreaterThan(0)
+      expect(count(text)).toBe(total)
+      expect(text).toContain(`action="${path}"`)
+    }
+    expect(current((await html('/lists')).text, '/lists/red')).toBe(true)
+    expect((await html('/lists/nothing')).status).toBe(404)
+    // Searchable within one list: a name of a black-listed subject finds only black-list entries.
+    const black = (await search({ kind: 'blackList', pageSize: '1' })).hits[0]!
+    const found = await html(`/lists/black?q=${encodeURIComponent(black.subjectName)}`)
+    expect(count(found.text)).toBe((await search({ kind: 'blackList', q: black.subjectName })).total)
+  })
+
+  it('never says 黑名单 twice on a black-list card', async () => {
+    const { hits } = await search({ kind: 'blackList' })
+    expect(hits.length).toBeGreaterThan(0)
+    for (const hit of hits) expect(hit.title).not.toContain('黑名单')
+  })
+
+  it('shows licences and penalties as the two tabs of 双公示, linked from the home page', async () => {
+    expect((await html('/')).text).toContain('href="/publicity"')
+    const licenses = await html('/publicity')
+    expect(licenses.text).toContain('双公示')
+    expect(licenses.text).toContain('href="/publicity/penalties"')
+    expect(count(licenses.text)).toBe((await search({ kind: 'license' })).total)
+    const penalties = await html('/publicity/penalties')
+    expect(penalties.text).toContain('href="/publicity/licenses"')
+    expect(count(penalties.text)).toBe((await search({ kind: 'penalty' })).total)
+  })
+
+  it('says which character of a mistyped credit code is wrong', async () => {
+    expect((await search({ q: '91211300MA4UH5U3NX' })).creditCodeProblem).toBe('统一社会信用代码第18位校验码不正确，请核对营业执照')
+    expect((await search({ q: '91211300MA4UH5U3N' })).creditCodeProblem).toBe('统一社会信用代码应为18位，当前为17位')
+    expect((await search({ q: '鑫达建材' })).creditCodeProblem).toBeUndefined()
+    const { text } = await html('/search?q=91211300MA4UH5U3NX')
+    expect(text).toContain('统一社会信用代码第18位校验码不正确，请核对营业执照')
+    expect(text).not.toContain('统一社会信用代码为18位')
+  })
+
+  it('says that a page is past the end and links to the last page', async () => {
+    const { total, pageSize } = await search({})
+    const last = Math.ceil(total / pageSize)
+    const { text } = await html('/search?page=999')
+    expect(text).toContain('第999页超出了查询结果的范围')
+    expect(text).toContain(`page=${last}"`)
+    expect(text).toContain(`转到最后一页（第${last.toLocaleString('zh-CN')}页）`)
+    expect(text).not.toContain('没有找到相关信用信息')
+    expect((await html('/lists/black?page=999')).text).toContain('第999页超出了查询结果的范围')
+  })
+
+  it('shows dates in the one format for people', async () => {
+    const { hits } = await search({ q: '朝市监罚〔2026〕801号' })
+    const { text } = await html(`/records/${hits[0]!.id}`)
+    expect(text).toContain(chineseDate(recent))
+    expect(text).not.toContain(`>${recent}<`)
+    expect((await html('/search?q=鑫达建材')).text).toContain(chineseDate(recent))
   })
 })

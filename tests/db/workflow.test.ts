@@ -105,7 +105,7 @@ describe('overdue applications', () => {
     expect(await reportOverdue(t.db, null, '2026-11-25')).toBeGreaterThanOrEqual(1)
     const inbox = await t.db.select().from(messages).where(eq(messages.userId, office.id))
     expect(inbox).toHaveLength(1)
-    expect(inbox[0]!.title).toBe('超期未办结申请提醒（2026-11-25）')
+    expect(inbox[0]!.title).toBe('超期未办结申请提醒（2026年11月25日）')
     expect(inbox[0]!.body).toContain(`编号${application.id} 主体认领`)
     expect(inbox[0]!.body).toContain('已超期4个工作日')
     expect((await visibleApplication(t.db, office, application.id)).application.state).toBe('submitted')

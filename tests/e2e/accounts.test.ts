@@ -60,7 +60,12 @@ describe('a business claims its company and sees its records in 我的', () => {
     page = office.page
     await page.getByRole('link', { name: company.name }).first().waitFor()
     await expectSoundPage(page, office.problems, 'admin-queue')
-    await page.getByRole('link', { name: company.name }).first().click()
+    // On a phone each application is a card, and a tap anywhere on it (here: on its type) opens it.
+    const row = page.locator('tbody tr', { hasText: company.name }).first()
+    expect(await row.evaluate(tr => getComputedStyle(tr).display)).toBe('block')
+    const type = (await row.locator('td[data-label="类型"]').boundingBox())!
+    expect(type.x + type.width).toBeLessThanOrEqual(390)
+    await page.mouse.click(type.x + type.width - 10, type.y + type.height / 2)
     await page.waitForURL(/\/admin\/applications\/\d+/)
     expect(new URL(page.url()).pathname).toBe(applicationPath.replace('/me/', '/admin/'))
     await page.getByRole('link', { name: '营业执照.png' }).waitFor()

@@ -88,6 +88,48 @@ describe('the public portal on a phone', () => {
     await page.getByRole('button', { name: '标准模式' }).click()
   })
 
+  it('never scrolls sideways and keeps names, dates and the search hint whole, in normal and elder mode', async () => {
+    // A 300-character query of one unbreakable word, and one of Chinese: both echo into links and titles.
+    const long = encodeURIComponent('A'.repeat(300))
+    const chinese = encodeURIComponent('朝阳市鑫达建材有限公司'.repeat(28))
+    const { hits } = await fetch(`${server.url}/api/search?kind=penalty&pageSize=1`).then(r => r.json() as Promise<{ hits: { id: number, creditCode: string }[] }>)
+    const paths = ['/', `/search?q=${long}`, `/search?q=${chinese}`, '/search?q=91211300MA4UH5U3NX', '/search?page=999',
+      '/lists', `/lists/black?q=${long}`, '/lists/watch', '/lists/defaulters', '/publicity', '/publicity/penalties',
+      `/commitments?q=${long}`, `/records/${hits[0]!.id}`, `/subjects/${hits[0]!.creditCode}`,
+      '/objections', '/repair', '/training', '/registrations', '/login', '/signup']
+    for (const elder of [false, true]) {
+      await context.addCookies([{ name: 'elder-mode', value: String(elder), url: server.url }])
+      for (const path of paths) {
+        const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' })
+        expect(await page.evaluate(() => document.documentElement.className.includes('elder'))).toBe(elder)
+        const layout = await page.evaluate(() => {
+          const lines = (element: Element) => new Set([...element.getClientRects()].map(r => Math.round(r.top))).size
+          const name = document.querySelector('header a[href="/"] > span')!
+          const input = document.querySelector<HTMLInputElement>('#search-q')
+          let hintFits = true
+          if (input) {
+            const style = getComputedStyle(input)
+            const context = document.createElement('canvas').getContext('2d')!
+            context.font = `${style.fontSize} ${style.fontFamily}`
+            const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+            hintFits = context.measureText(input.placeholder).width <= room
+          }
+          return {
+            nameLines: lines(name),
+            brokenDates: [...document.querySelectorAll('main time')].filter(t => lines(t) > 1).map(t => t.textContent),
+            hintFits,
+          }
+        })
+        expect(layout.nameLines, `${path} elder=${elder}: the site name is on one line`).toBe(1)
+        expect(layout.brokenDates, `${path} elder=${elder}`).toEqual([])
+        expect(layout.hintFits, `${path} elder=${elder}: the search hint is shown whole`).toBe(true)
+        if (response!.status() >= 400) problems.length = 0 // the browser logs the error answer itself
+        await expectSoundPage(page, problems, `portal-${elder ? 'elder' : 'normal'}-${path.replace(/[^a-z0-9]+/gi, '_').slice(0, 40)}`)
+      }
+    }
+    await context.addCookies([{ name: 'elder-mode', value: 'false', url: server.url }])
+  })
+
   it('is installable and shows the offline page without a network', async () => {
     await page.goto(server.url, { waitUntil: 'networkidle' })
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href')

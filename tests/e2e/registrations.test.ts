@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { todayInChina } from '../../shared/utils/dates'
 import { drawSignature, expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { STRONG_PASSWORD, agentOf, samples, staff } from '../support/client'
@@ -37,6 +37,9 @@ describe('a voluntary registration on a phone', () => {
     await page.getByRole('link', { name: '自愿注册', exact: true }).click()
     await page.waitForURL(/\/me\/registrations\/new\?subject=/)
     await page.waitForLoadState('networkidle')
+    // Numbered 1–5 before a category is picked too (step 2 is not hidden until then).
+    const steps = await page.locator('main section > h2').allTextContents()
+    expect(steps.map(t => /^(\d+)\./.exec(t.trim())?.[1]).filter(Boolean)).toEqual(['1', '2', '3', '4', '5'])
 
     await page.getByRole('button', { name: '签署承诺并提交注册' }).click()
     await page.getByText('请选择注册类别').first().waitFor()

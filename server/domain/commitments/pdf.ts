@@ -1,6 +1,6 @@
-import { commitmentTypeLabels, disclosureLabels, fulfilmentLabels } from '../../../shared/commitments'
+import { commitmentTypeLabels, disclosureLabels, fulfilmentLabels, pendingFulfilmentLabel } from '../../../shared/commitments'
 import type { SessionUser } from '../../../shared/schemas/accounts'
-import { chineseDate, todayInChina } from '../../../shared/utils/dates'
+import { chineseDate } from '../../../shared/utils/dates'
 import type { Database } from '../../utils/db'
 import { drawQr, renderPdf } from '../../utils/pdf'
 import { commitmentForPdf } from './view'
@@ -9,7 +9,7 @@ import { commitmentForPdf } from './view'
 export async function commitmentPdf(db: Database, code: string, viewer: SessionUser | null, siteUrl: string) {
   const { view: c, legalRepresentative } = await commitmentForPdf(db, code, viewer)
   const pageUrl = `${siteUrl}/commitments/${c.code}`
-  const signedDay = chineseDate(todayInChina(new Date(c.signedAt)))
+  const signedDay = chineseDate(c.signedAt)
   const bytes = await renderPdf({ title: `信用承诺书 ${c.code}`, author: '信用中国（辽宁朝阳）' }, (doc) => {
     const width = doc.page.width - 144
     doc.fontSize(22).text('信用承诺书', { align: 'center' }).moveDown(0.3)
@@ -20,7 +20,7 @@ export async function commitmentPdf(db: Database, code: string, viewer: SessionU
       ['承诺受理单位', `${c.acceptingBody}（${c.acceptingBodyCreditCode}）`],
       ['履约认定单位', `${c.judgingDepartment}（${c.judgingDepartmentCreditCode}）`],
       ['公开类型', disclosureLabels[c.disclosure]],
-      ['履行状态', c.fulfilment ? fulfilmentLabels[c.fulfilment] + (c.breach ? '（违诺）' : '') : '尚未认定'],
+      ['履行状态', c.fulfilment ? fulfilmentLabels[c.fulfilment] + (c.breach ? '（违诺）' : '') : pendingFulfilmentLabel],
     ]
     doc.fontSize(11)
     for (const [label, value] of facts) doc.text(`${label}：${value}`, { width, lineGap: 3 })

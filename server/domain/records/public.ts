@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import { familyColumns } from '../../../shared/columns'
 import { familyOf, kindLabels, licenseStatusLabels, severityLabels, subjectKindLabels } from '../../../shared/kinds'
 import type { PublicField, PublicRecord, PublicRecordSummary, SubjectProfile } from '../../../shared/schemas/records'
-import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
+import { chineseDate, todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import { recordTitle } from '../../../shared/utils/recordTitle'
 import { maskIdNumbers } from '../../../shared/utils/idNumber'
 import { departments, recordHistory, records, subjects } from '../../database/schema'
@@ -41,6 +41,8 @@ function display(key: string, record: RecordRow, subject: SubjectRow): string | 
   if (key === 'licenseStatus') return licenseStatusLabels[record.licenseStatus!]
   if (key === 'severity') return severityLabels[record.severity!]
   if (Array.isArray(value)) return value.join('；')
+  // Dates (决定日期, 有效期自/至) in the one format for people.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return chineseDate(value)
   return maskIdNumbers(String(value))
 }
 

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch'
 import type { SearchHit, SearchQuery, SearchResult } from '../../../shared/schemas/search'
-import { checkCreditCode } from '../../../shared/utils/creditCode'
+import { checkCreditCode, normalizeCreditCode } from '../../../shared/utils/creditCode'
+import { isValidResidentId } from '../../../shared/utils/idNumber'
 import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import { toSimplified } from '../../../shared/utils/simplified'
 import { normalizeText, toHalfWidth } from '../../../shared/utils/text'
@@ -92,6 +93,17 @@ export function buildSearchQueries(indexName: string, query: SearchQuery, today:
   }]
 }
 
+/**
+ * Why a query that reads as a typed credit code (a digit, then 15–19 letters and digits) is not a valid
+ * one, in the words the profile's 404 uses; nothing for any other query, or a resident ID number.
+ */
+export function creditCodeProblem(q: string): string | undefined {
+  const code = normalizeCreditCode(q)
+  if (!/^\d[0-9A-Z]{15,19}$/.test(code) || isValidResidentId(code)) return undefined
+  const check = checkCreditCode(code)
+  return check.ok ? undefined : check.reason
+}
+
 /** Public search over the index. */
 export async function searchRecords(search: SearchService, query: SearchQuery, today = todayInChina()): Promise<SearchResult> {
   const queries = buildSearchQueries(search.indexName, query, today)
@@ -104,6 +116,7 @@ export async function searchRecords(search: SearchService, query: SearchQuery, t
     documents = [...exact.hits.map(h => documents.find(d => d.id === h.id) ?? h), ...documents.filter(d => !exactIds.has(d.id))].slice(0, query.pageSize)
   }
   const distribution = found!.facetDistribution ?? {}
+  const problem = creditCodeProblem(query.q)
   return {
     total: found!.totalHits ?? 0,
     page: query.page,
@@ -111,5 +124,6 @@ export async function searchRecords(search: SearchService, query: SearchQuery, t
     hits: documents.map(toHit),
     facets: { kind: distribution.kind ?? {}, department: distribution.departmentName ?? {}, year: distribution.year ?? {} },
     ...(code.ok && (found!.totalHits ?? 0) > 0 ? { creditCode: code.code } : {}),
+    ...(problem ? { creditCodeProblem: problem } : {}),
   }
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { applicationKindLabels } from '../../../shared/schemas/applications'
-import { todayInChina, type IsoDate } from '../../../shared/utils/dates'
+import { chineseDate, todayInChina, type IsoDate } from '../../../shared/utils/dates'
 import { applications, departments, messages, subjects, users } from '../../database/schema'
 import type { Database } from '../../utils/db'
 import type { Mailer } from '../../utils/mail'
@@ -23,7 +23,7 @@ export async function reportOverdue(db: Database, mailer: Mailer | null, today: 
       .from(applications).innerJoin(subjects, eq(subjects.id, applications.subjectId)).leftJoin(departments, eq(departments.id, applications.departmentId))
       .where(and(inArray(applications.state, openStates()), lt(applications.dueOn, today))).orderBy(asc(applications.dueOn))
     if (!overdue.length) return 0
-    const title = `超期未办结申请提醒（${today}）`
+    const title = `超期未办结申请提醒（${chineseDate(today)}）`
     const lines = overdue.map(a => `编号${a.id} ${applicationKindLabels[a.kind]}（${a.subject}${a.department ? `，${a.department}` : ''}）已超期${-daysLeft(a.dueOn!, today)}个工作日`)
     const office = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'credit_office'), isNull(users.disabledAt)))
     for (const user of office) {
