@@ -1,4 +1,6 @@
 import { defineNuxtModule } from '@nuxt/kit'
+// Brings the PWA module's hook types (pwa:beforeBuildServiceWorker) into Nuxt's hook map.
+import type {} from '@vite-pwa/nuxt'
 
 /** One chunk of the client manifest, as Nuxt hands it to `build:manifest`. */
 export interface ManifestChunk { file: string, isEntry?: boolean, imports?: string[], css?: string[], assets?: string[] }

@@ -132,7 +132,7 @@ async function publicPages(base: string): Promise<string[]> {
   const pages = [
     '/', `/search?q=${'建材'}`, `/subjects/${hit.creditCode}`, `/records/${hit.id}`,
     '/commitments', '/training', '/login', '/repair',
-    '/lists/black', '/lists/red', '/objections', '/registrations', '/signup', '/reset',
+    '/lists/red', '/lists/black', '/lists/watch', '/lists/defaulters', '/publicity/licenses', '/publicity/penalties', '/objections', '/registrations', '/signup', '/reset',
   ]
   if (course) pages.push(`/training/${course.id}`)
   if (course?.lessonList[0]) pages.push(`/training/${course.id}/lessons/${course.lessonList[0].id}`)

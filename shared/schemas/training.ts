@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { lessonCompletion } from '../../config/training'
+import { courseDefaults, lessonCompletion } from '../../config/training'
 import { textInput } from './fields'
-import { courseDefaults } from '../../config/training'
 
 const positiveId = (message: string) => z.number({ error: message }).int(message).positive(message)
 
