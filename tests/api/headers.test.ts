@@ -89,7 +89,7 @@ describe('status lines (issue 15 item 17)', () => {
       // A page's own 404 with a message naming the check digit, once cut down to "404 18".
       ['/subjects/91211300MA4UH5U3NX', html, 404, 'Not Found', '第18位'],
       ['/records/999999999', html, 404, 'Not Found', '不存在'],
-      ['/api/records/999999999', {}, 404, 'Not Found', '不存在或无权查看'],
+      ['/api/records/999999999', {}, 404, 'Not Found', '不存在'],
       ['/api/search?page=abc', {}, 400, 'Bad Request', ''],
       ['/api/me', {}, 401, 'Unauthorized', ''],
     ]
