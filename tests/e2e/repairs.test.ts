@@ -81,7 +81,8 @@ describe('a credit repair on a phone', () => {
     await page.getByRole('link', { name: '申请信用修复' }).click()
     await page.waitForURL(/\/me\/repair\?record=/)
     await page.getByRole('button', { name: '签署承诺并提交修复申请' }).click()
-    await page.getByText('请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）').waitFor()
+    // Beside the field and, as a link to it, in the form's summary.
+    await page.getByRole('link', { name: '请上传已履行义务的证明材料（如罚款缴纳凭证、整改报告）' }).waitFor()
     await page.locator('#repair-proof').setInputFiles({ name: '罚款缴纳凭证.png', mimeType: 'image/png', buffer: samples.png })
     await page.getByText('罚款缴纳凭证.png').waitFor()
     await page.getByLabel(new RegExp(certificate)).check()
