@@ -128,7 +128,7 @@ describe('the public portal on a phone', () => {
       }
     }
     await context.addCookies([{ name: 'elder-mode', value: 'false', url: server.url }])
-  })
+  }, 240_000) // some twenty pages, each in two modes
 
   it('is installable and shows the offline page without a network', async () => {
     await page.goto(server.url, { waitUntil: 'networkidle' })
