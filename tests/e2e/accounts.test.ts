@@ -35,7 +35,7 @@ describe('a business claims its company and sees its records in 我的', () => {
     await page.getByLabel('姓名').fill('周经办')
     await page.getByLabel('密码').fill('weak')
     await page.getByRole('button', { name: '注册并登录' }).click()
-    await page.getByText('密码至少8位').waitFor()
+    await page.getByRole('link', { name: '密码至少8位' }).waitFor()
     await expectSoundPage(page, business.problems, 'signup-error')
     await page.getByLabel('密码').fill('Zhou#Jingban2026')
     await page.getByRole('button', { name: '注册并登录' }).click()
@@ -110,7 +110,8 @@ describe('signing in before the page’s script runs', () => {
     const { page, problems } = await phonePage(browser)
     let release!: () => void
     const scriptsMayLoad = new Promise<void>((resolve) => { release = resolve })
-    await page.route('**/_nuxt/**', async (route) => {
+    // Only the scripts wait: the stylesheet blocks the first paint, and a page not yet painted cannot be typed in.
+    await page.route('**/_nuxt/**/*.js', async (route) => {
       await scriptsMayLoad
       await route.continue()
     })
@@ -118,7 +119,8 @@ describe('signing in before the page’s script runs', () => {
     await page.getByLabel('手机号或电子邮箱').fill('business@demo.com')
     await page.getByLabel('密码').fill(DEMO_PASSWORD)
     release()
-    await page.locator('#__nuxt[data-v-app]').waitFor({ state: 'attached' })
+    // Vue marks the container it has mounted (hydrated) the app on.
+    await page.waitForFunction(() => !!(document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__)
     await page.waitForLoadState('networkidle')
     expect(await page.getByLabel('手机号或电子邮箱').inputValue()).toBe('business@demo.com')
     expect(await page.getByLabel('密码').inputValue()).toBe(DEMO_PASSWORD)
