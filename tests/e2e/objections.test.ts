@@ -67,7 +67,7 @@ describe('an objection on a phone', () => {
     let dialogs = 0
     page.on('dialog', () => dialogs++)
     await page.getByRole('button', { name: '维持', exact: true }).click()
-    await page.getByText('维持须填写理由').waitFor()
+    await page.getByText('维持须填写理由', { exact: true }).waitFor()
     expect(dialogs).toBe(0)
     await page.getByText('更正内容（选择“更正”时填写').click()
     await page.getByLabel('处罚内容').fill('警告')

@@ -38,7 +38,7 @@ describe('a voluntary registration on a phone', () => {
     await page.waitForURL(/\/me\/registrations\/new\?subject=/)
     await page.waitForLoadState('networkidle')
     // Numbered 1–5 before a category is picked too (step 2 is not hidden until then).
-    const steps = await page.locator('main section > h2').allTextContents()
+    const steps = await page.locator('section > h2').allTextContents()
     expect(steps.map(t => /^(\d+)\./.exec(t.trim())?.[1]).filter(Boolean)).toEqual(['1', '2', '3', '4', '5'])
 
     await page.getByRole('button', { name: '签署承诺并提交注册' }).click()
