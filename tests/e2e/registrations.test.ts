@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { todayInChina } from '../../shared/utils/dates'
+import { chineseDate, todayInChina } from '../../shared/utils/dates'
 import { drawSignature, expectSoundPage, launchBrowser, phonePage, signedInPhone } from '../support/browser'
 import { STRONG_PASSWORD, agentOf, samples, staff } from '../support/client'
 import { ingestAccepted } from '../support/ingest'
@@ -38,6 +38,7 @@ describe('a voluntary registration on a phone', () => {
     await page.waitForURL(/\/me\/registrations\/new\?subject=/)
     await page.waitForLoadState('networkidle')
     // Numbered 1–5 before a category is picked too (step 2 is not hidden until then).
+    await page.getByRole('heading', { name: '1. 选择类别' }).waitFor()
     const steps = await page.locator('section > h2').allTextContents()
     expect(steps.map(t => /^(\d+)\./.exec(t.trim())?.[1]).filter(Boolean)).toEqual(['1', '2', '3', '4', '5'])
 
@@ -71,7 +72,7 @@ describe('a voluntary registration on a phone', () => {
 
     await visitor.page.goto(`${server.url}/subjects/${COMPANY.creditCode}`, { waitUntil: 'networkidle' })
     await visitor.page.getByRole('heading', { name: '自愿注册信息（1）' }).waitFor()
-    await visitor.page.getByText(`核验日期 ${todayInChina()}`).waitFor()
+    await visitor.page.getByText(`核验日期 ${chineseDate(todayInChina())}`).waitFor()
     await expectSoundPage(visitor.page, visitor.problems, 'registration-profile')
 
     await page.goto(`${server.url}/me/subjects/${subjectId}`, { waitUntil: 'networkidle' })
