@@ -14,9 +14,9 @@ const byType = compression.filter as unknown as NodeFilter
  * bytes of the file itself: media, PDFs, downloads) and event streams, which must reach the client as written.
  */
 function compressible(req: IncomingMessage, res: ServerResponse): boolean {
-  // Nuxt renders an error page by fetching /__nuxt_error inside the server and sends its text on: compressed there,
-  // the outer answer would be sent (and compressed) again, empty.
-  if (req.url?.startsWith('/__nuxt_error')) return false
+  // Nuxt's error handler renders the page by a request to itself, marked x-nuxt-error and carrying the browser's
+  // Accept-Encoding; it sends that text on, so compressing it here would send the outer answer empty.
+  if (req.headers['x-nuxt-error']) return false
   if (req.headers.range || res.statusCode === 206) return false
   if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) return false
   return byType(req, res)
